@@ -1,0 +1,110 @@
+"""Encode the sources of the manifest as TEI: one file per source plus the shared file."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+
+from lxml import etree
+
+from ..errors import ConversionError
+from ..manifest import Manifest, Source
+from ..tei import TEI_NS, serialize, write_atomic
+from . import mia, prose, transcript
+from .blocks import split_blocks
+from .context import Context
+from .header import SHARED_FILE, build_header
+from .shared import build_shared
+
+PROFILES: dict[str, ModuleType] = {module.NAME: module for module in (prose, transcript, mia)}
+
+
+@dataclass
+class Converted:
+    """A TEI document made from a source, and what its profile had to say about it."""
+
+    path: Path
+    data: bytes
+    warnings: list[str] = field(default_factory=list)
+
+
+def encode_source(manifest: Manifest, source: Source) -> Converted:
+    """Encode one source as a TEI document (bytes in the canonical layout)."""
+    profile = PROFILES.get(source.profile)
+    if profile is None:
+        raise ConversionError(
+            f"source '{source.id}': unknown profile '{source.profile}' (known: {', '.join(sorted(PROFILES))})"
+        )
+    ctx = Context(source)
+    blocks = split_blocks(manifest.lines_of(source))
+    text = profile.encode(blocks, ctx)
+    root = etree.Element(f"{{{TEI_NS}}}TEI", nsmap={None: TEI_NS})
+    root.set("{http://www.w3.org/XML/1998/namespace}id", source.id)
+    root.set("{http://www.w3.org/XML/1998/namespace}lang", source.language)
+    header = build_header(manifest, source, profile.DESCRIPTION)
+    profile_desc = header.find(f"{{{TEI_NS}}}profileDesc")
+    for part in ctx.profile_desc:
+        profile_desc.append(part)
+    root.append(header)
+    root.append(text)
+    return Converted(Path(f"{source.id}.xml"), serialize(root), ctx.warnings)
+
+
+def encode_shared(manifest: Manifest) -> Converted:
+    """Encode the shared declarations file."""
+    return Converted(Path(SHARED_FILE), serialize(build_shared(manifest)))
+
+
+def encode_all(manifest: Manifest, only: list[str] | None = None) -> list[Converted]:
+    """Encode the shared file and the sources (all, or those named), in manifest order."""
+    wanted = manifest.sources if not only else [manifest.source(name) for name in only]
+    documents = [encode_shared(manifest)] if not only else []
+    documents += [encode_source(manifest, source) for source in wanted]
+    return documents
+
+
+@dataclass
+class Outcome:
+    """What `write_documents` did with one file."""
+
+    path: Path
+    action: str  # written, unchanged, differs, overwritten
+    diff: str = ""
+
+
+def write_documents(documents: list[Converted], tei_dir: Path, force: bool = False,
+                    with_diff: bool = False) -> list[Outcome]:
+    """Write documents into tei_dir; a file that differs is left alone unless forced.
+
+    Every document is encoded before this is called, so an error in one source leaves
+    every file as it was.
+    """
+    outcomes = []
+    for document in documents:
+        target = tei_dir / document.path
+        if not target.exists():
+            write_atomic(target, document.data)
+            outcomes.append(Outcome(target, "written"))
+            continue
+        current = target.read_bytes()
+        if current == document.data:
+            outcomes.append(Outcome(target, "unchanged"))
+            continue
+        diff = _diff(current, document.data, target) if with_diff else ""
+        if force:
+            write_atomic(target, document.data)
+            outcomes.append(Outcome(target, "overwritten", diff))
+        else:
+            outcomes.append(Outcome(target, "differs", diff))
+    return outcomes
+
+
+def _diff(current: bytes, new: bytes, target: Path) -> str:
+    lines = difflib.unified_diff(
+        current.decode("utf-8", "replace").splitlines(keepends=True),
+        new.decode("utf-8").splitlines(keepends=True),
+        fromfile=f"{target} (on disk)",
+        tofile=f"{target} (as convert would write it)",
+    )
+    return "".join(lines)

@@ -1,0 +1,109 @@
+"""Cut a source into blocks (runs of non-blank lines) and tell what each looks like."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+STOPWORDS = frozenset(
+    "a an and as at by for from in into of on or our the to with its his her their".split()
+)
+BULLET = re.compile(r"^(?P<label>[*•·‣▪–-])(?P<space>\s+)(?P<text>\S.*)$")
+NUMBERED = re.compile(r"^(?P<label>\d{1,2}[.)])(?P<space>\s+)(?P<text>\S.*)$")
+CLOSERS = "’”'\")]»"
+MAX_HEADING_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of non-blank lines of the received file."""
+
+    lines: tuple[tuple[int, str], ...]
+
+    @property
+    def first_line(self) -> int:
+        return self.lines[0][0]
+
+    @property
+    def texts(self) -> list[str]:
+        return [text for _, text in self.lines]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.texts)
+
+    def rest(self) -> "Block":
+        """The block without its first line."""
+        return Block(self.lines[1:])
+
+
+def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
+    """Group numbered lines into blocks separated by blank lines."""
+    blocks: list[Block] = []
+    current: list[tuple[int, str]] = []
+    for number, text in lines:
+        if text.strip():
+            current.append((number, text))
+        elif current:
+            blocks.append(Block(tuple(current)))
+            current = []
+    if current:
+        blocks.append(Block(tuple(current)))
+    return blocks
+
+
+def list_kind(line: str) -> str | None:
+    """Return 'bulleted' or 'numbered' for a list item line, else None."""
+    if BULLET.match(line):
+        return "bulleted"
+    if NUMBERED.match(line):
+        return "numbered"
+    return None
+
+
+def split_item(line: str) -> tuple[str, str, str]:
+    """Split a list item line into its label, the space after it, and its text."""
+    match = BULLET.match(line) or NUMBERED.match(line)
+    assert match, line
+    return match["label"], match["space"], match["text"]
+
+
+def block_list_kind(block: Block) -> str | None:
+    """Return the list kind when every line of the block is an item of that kind."""
+    kinds = {list_kind(text) for text in block.texts}
+    if len(kinds) == 1 and None not in kinds:
+        return kinds.pop()
+    return None
+
+
+def looks_like_heading(line: str, period_allowed: bool = False) -> bool:
+    """Say whether a line reads as a one-line heading.
+
+    A heading is short and does not end as a sentence does. With `period_allowed`, a
+    title-cased line ending in a full stop counts too (older print set headings that way).
+    """
+    words = line.split()
+    if not words or len(words) > MAX_HEADING_WORDS or len(line) > 100:
+        return False
+    if list_kind(line):
+        return False
+    last = line.rstrip()[-1]
+    if last not in ".,;:":
+        return not line.rstrip().endswith(("…", "...")) and not _looks_like_label(line)
+    if not period_allowed or last != "." or line.count(". ") or line.count(": "):
+        return False
+    return _title_cased(words)
+
+
+def _looks_like_label(line: str) -> bool:
+    """'THE PRESIDENT: …' style speaker labels are never headings."""
+    head = line.split(":", 1)[0]
+    return ":" in line and head.isupper()
+
+
+def _title_cased(words: list[str]) -> bool:
+    significant = [w.strip("‘’“”'\"().,") for w in words]
+    significant = [w for w in significant if w and w.lower() not in STOPWORDS and w[0].isalpha()]
+    if not significant:
+        return False
+    capitals = sum(1 for w in significant if w[0].isupper())
+    return capitals / len(significant) >= 0.75

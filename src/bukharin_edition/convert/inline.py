@@ -1,0 +1,73 @@
+"""Inline recognizers: turn runs of a block's text into TEI phrase-level elements.
+
+Every profile fills its blocks through `fill`. A recognizer finds a pattern in the text
+and builds an element whose diplomatic text is exactly the matched text, so adding a
+recognizer can never lose or add a character. Later layers (notes, persons, dates)
+register their own recognizers here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from lxml import etree
+
+from ..tei import element
+from .context import Context
+
+Builder = Callable[[re.Match, Context], etree._Element]
+
+
+@dataclass(frozen=True)
+class Recognizer:
+    """A named pattern and the builder of the element that encodes a match."""
+
+    name: str
+    pattern: re.Pattern
+    build: Builder
+
+
+def append_text(parent: etree._Element, text: str) -> None:
+    """Append text at the end of parent's content, single line feeds becoming <lb/>."""
+    pieces = text.split("\n")
+    _append_plain(parent, pieces[0])
+    for piece in pieces[1:]:
+        parent.append(element("lb"))
+        _append_plain(parent, piece)
+
+
+def _append_plain(parent: etree._Element, text: str) -> None:
+    if not text:
+        return
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def fill(parent: etree._Element, text: str, ctx: Context,
+         recognizers: Sequence[Recognizer] = ()) -> etree._Element:
+    """Append text to parent, encoding whatever the recognizers find in it."""
+    position = 0
+    while position < len(text):
+        found = _earliest(text, position, recognizers)
+        if found is None:
+            break
+        match, recognizer = found
+        append_text(parent, text[position:match.start()])
+        built = recognizer.build(match, ctx)
+        parent.append(built)
+        position = match.end()
+    append_text(parent, text[position:])
+    return parent
+
+
+def _earliest(text: str, position: int, recognizers: Sequence[Recognizer]):
+    best = None
+    for recognizer in recognizers:
+        match = recognizer.pattern.search(text, position)
+        if match and match.end() > match.start() and (best is None or match.start() < best[0].start()):
+            best = (match, recognizer)
+    return best

@@ -1,0 +1,53 @@
+"""Profile 'prose': web articles, biographies, entries and essays.
+
+Paragraphs, one-line headings (a short line that does not end as a sentence does; the
+first one is the source's title, later ones open sections), bulleted and numbered lists,
+and lines broken by a single line feed.
+"""
+from __future__ import annotations
+
+from lxml import etree
+
+from ..tei import element, sub
+from .blocks import Block
+from .context import Context
+from .structure import group_lists, heading, item_list, paragraph, split_heading
+
+NAME = "prose"
+DESCRIPTION = (
+    "Encoded by the profile 'prose': each run of non-blank lines is a paragraph, a list or a "
+    "one-line heading (a short line that does not end as a sentence does); the first heading is "
+    "the title, later headings open sections; single line feeds are lb."
+)
+
+
+def encode(blocks: list[Block], ctx: Context) -> etree._Element:
+    """Return the text element of a prose source."""
+    text = element("text")
+    body = sub(text, "body")
+    top = sub(body, "div", {"xml:id": ctx.new_id("div"), "type": ctx.source.genre})
+    fill_divisions(top, blocks, ctx)
+    return text
+
+
+def fill_divisions(top: etree._Element, blocks: list[Block], ctx: Context,
+                   period_allowed: bool = False, section_type: str = "section") -> None:
+    """Fill a division: the first heading titles it, later headings open sub-divisions."""
+    container = top
+    for position, (kind, run) in enumerate(group_lists(blocks)):
+        if kind:
+            item_list(container, run, kind, ctx)
+            continue
+        block = run[0]
+        title, rest = split_heading(block, period_allowed)
+        if title is not None:
+            if position == 0 and container is top and not len(top):
+                heading(top, title, ctx)
+            else:
+                container = sub(top, "div", {"xml:id": ctx.new_id("div"), "type": section_type})
+                heading(container, title, ctx)
+            if rest is not None:
+                paragraph(container, rest, ctx)
+            continue
+        for block in run:
+            paragraph(container, block, ctx)

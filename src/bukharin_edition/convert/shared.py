@@ -1,0 +1,128 @@
+"""The shared file (tei/edition.xml): what every source of the edition points at."""
+from __future__ import annotations
+
+from lxml import etree
+
+from ..manifest import GENRES, Manifest
+from ..tei import TEI_NS, element, sub
+from .header import EDITION_TITLE
+
+RESPONSIBILITIES = (
+    ("editors", "edition, encoding, corrections, regularizations and editorial notes",
+     f"The editors of {EDITION_TITLE}"),
+    ("author", "the text and notes of the source's author", "The author named in each source's header"),
+    ("translator", "the translation and the translator's interventions",
+     "The translator named in each source's header"),
+    ("mia", "notes, annotations and corrections added when the text was prepared for the archive",
+     "The editors of the Marxists Internet Archive"),
+    ("website", "notes, cuts and interventions of the website or editor that published the source",
+     "The website or editor named in each source's header"),
+    ("unknown", "interventions whose hand cannot be told from the source", "Not known"),
+)
+
+GENRE_DESCRIPTIONS = {
+    "biography": "A narrative account of Bukharin's life.",
+    "source-collection": "A collection of quotations from primary sources.",
+    "encyclopedia-entry": "An entry of a reference work.",
+    "trial-record": "Extracts from the record of a trial.",
+    "essay": "An essay or a section of one.",
+    "article": "An article by Bukharin, with its editors' apparatus.",
+    "abstract": "The abstract of an academic article.",
+    "title-line": "A title whose text is not in the received file.",
+}
+
+PRINCIPLES = (
+    ("correction", (
+        "Errors of the received text are kept and marked: sic holds the text as received, "
+        "corr this edition's correction (resp ed:editors). The diplomatic text always shows sic."
+    )),
+    ("normalization", (
+        "Typographic accidents (a number split by a space, a word split by a hyphen and a space) "
+        "are regularized with orig/reg. Spellings of names are never regularized in the text: the "
+        "person register relates the forms. Quotation marks, dashes and ellipses are kept as received."
+    )),
+    ("quotation", (
+        "Quotation marks are kept as characters of the text, never replaced by markup. Block "
+        "quotations are quote elements; a citation that follows a quotation is a bibl inside it, "
+        "where the source put it."
+    )),
+    ("hyphenation", "Hyphens are kept as received."),
+    ("segmentation", (
+        "Each run of non-blank lines of the received file is one block (p, head, item, list); a single "
+        "line feed inside a block is an lb. In mixed content every character, spaces included, is the "
+        "source's: the files are laid out so that no whitespace is added inside a block. A speaker label "
+        "is followed by one space before its speech."
+    )),
+    ("interpretation", (
+        "Attributions that the text does not print (who speaks an unlabelled turn) are marked with "
+        "resp ed:editors and explained in a note of the editors. The editors add no text to the source: "
+        "everything the editors add is in note, corr, reg or supplied elements with resp ed:editors, "
+        "and is left out of the diplomatic text."
+    )),
+)
+
+
+def build_shared(manifest: Manifest) -> etree._Element:
+    """Return the TEI document that declares what all sources share."""
+    root = etree.Element(f"{{{TEI_NS}}}TEI", nsmap={None: TEI_NS})
+    root.set("{http://www.w3.org/XML/1998/namespace}id", "edition")
+    root.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
+    header = sub(root, "teiHeader")
+    file_desc = sub(header, "fileDesc")
+    title_stmt = sub(file_desc, "titleStmt")
+    sub(title_stmt, "title", {"type": "main"}, EDITION_TITLE)
+    sub(title_stmt, "title", {"type": "sub"},
+        "An archival edition in TEI of eleven public texts about Nikolai Bukharin")
+    for ident, resp_text, name in RESPONSIBILITIES:
+        resp = sub(title_stmt, "respStmt", {"xml:id": ident})
+        sub(resp, "resp", text=resp_text)
+        sub(resp, "name", text=name)
+    pub = sub(file_desc, "publicationStmt")
+    sub(pub, "publisher", text=EDITION_TITLE)
+    sub(pub, "idno", {"type": "source-id"}, "edition")
+    availability = sub(pub, "availability")
+    sub(availability, "p", text=(
+        "The encoding is the edition's. The texts belong to their authors and publishers; "
+        "they are reproduced for study."
+    ))
+    source_desc = sub(file_desc, "sourceDesc")
+    bibl = sub(source_desc, "bibl")
+    sub(bibl, "title", text=f"The received file {manifest.seed_path.name}")
+    sub(bibl, "note", text=f"{manifest.seed_description} SHA-256 {manifest.seed_sha256}.")
+    sub(bibl, "note", text=(
+        f"Cut into {len(manifest.sources)} sources by the manifest seeds/{manifest.path.name}."
+    ))
+
+    encoding = sub(header, "encodingDesc")
+    project = sub(encoding, "projectDesc")
+    sub(project, "p", text=(
+        "The edition encodes each source as received, character for character: its errors, "
+        "brackets and note markers are kept and marked, never silently changed. The diplomatic "
+        "text of every TEI file equals its slice of the received file; the tests prove it."
+    ))
+    editorial = sub(encoding, "editorialDecl")
+    for tag, text in PRINCIPLES:
+        part = sub(editorial, tag)
+        sub(part, "p", text=text)
+    class_decl = sub(encoding, "classDecl")
+    taxonomy = sub(class_decl, "taxonomy", {"xml:id": "genre"})
+    sub(taxonomy, "desc", text="Genres of the sources.")
+    for genre in GENRES:
+        category = sub(taxonomy, "category", {"xml:id": f"genre-{genre}"})
+        sub(category, "catDesc", text=GENRE_DESCRIPTIONS[genre])
+
+    profile = sub(header, "profileDesc")
+    lang = sub(profile, "langUsage")
+    sub(lang, "language", {"ident": "en"}, "English")
+    revision = sub(header, "revisionDesc")
+    first_added = min(source.added for source in manifest.sources)
+    sub(revision, "change", {"when": first_added.isoformat(), "who": "#editors"},
+        "Shared declarations written by edition convert.")
+
+    text = sub(root, "text")
+    body = sub(text, "body")
+    sub(body, "p", text=(
+        "This file holds only the declarations that the sources of the edition share; "
+        "it has no text of its own."
+    ))
+    return root

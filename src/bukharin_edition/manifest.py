@@ -1,0 +1,285 @@
+"""Read and check the seed manifest: which lines of the received file make which source."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from .errors import ManifestError
+
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+DATE_PATTERN = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+GENRES = (
+    "biography",
+    "source-collection",
+    "encyclopedia-entry",
+    "trial-record",
+    "essay",
+    "article",
+    "abstract",
+    "title-line",
+)
+REQUIRED = ("id", "lines", "title", "language", "genre", "profile", "facts", "added")
+KNOWN_KEYS = set(REQUIRED) | {
+    "title_printed",
+    "authors",
+    "translators",
+    "editors",
+    "editor_role",
+    "website",
+    "url",
+    "published",
+    "journal",
+    "volume",
+    "issue",
+    "received",
+    "options",
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One source of the edition: a slice of the received file and its facts."""
+
+    id: str
+    first_line: int
+    last_line: int
+    title: str
+    language: str
+    genre: str
+    profile: str
+    facts: str
+    added: dt.date
+    title_printed: bool = True
+    authors: tuple[str, ...] = ()
+    translators: tuple[str, ...] = ()
+    editors: tuple[str, ...] = ()
+    editor_role: str = ""
+    website: str = ""
+    url: str = ""
+    published: str = ""
+    journal: str = ""
+    volume: str = ""
+    issue: str = ""
+    received: tuple[str, ...] = ()
+    options: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """The checked manifest and the received file's lines."""
+
+    path: Path
+    seed_path: Path
+    seed_sha256: str
+    seed_description: str
+    sources: tuple[Source, ...]
+    seed_lines: tuple[str, ...]
+
+    def source(self, source_id: str) -> Source:
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        known = ", ".join(s.id for s in self.sources)
+        raise ManifestError(f"no source '{source_id}' in {self.path.name} (known: {known})")
+
+    def lines_of(self, source: Source) -> list[tuple[int, str]]:
+        """Return the source's lines as (line number, text) pairs."""
+        return [
+            (number, self.seed_lines[number - 1])
+            for number in range(source.first_line, source.last_line + 1)
+        ]
+
+    def text_of(self, source: Source) -> str:
+        """Return the source's slice of the received file, exactly."""
+        return "\n".join(text for _, text in self.lines_of(source))
+
+
+def read_seed_lines(data: bytes, seed_path: Path) -> tuple[str, ...]:
+    """Split the received file into lines without changing any character."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ManifestError(f"{seed_path}: not UTF-8 at byte {exc.start}") from exc
+    if text.endswith("\n"):
+        text = text[:-1]
+    return tuple(text.split("\n"))
+
+
+def load_manifest(path: Path, profiles: Iterable[str] | None = None) -> Manifest:
+    """Load the manifest and check it against the received file.
+
+    Every problem found is reported at once, each naming its manifest entry.
+    """
+    path = Path(path)
+    try:
+        raw_text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ManifestError(f"{path}: cannot read the manifest ({exc.strerror})") from exc
+    try:
+        raw = tomllib.loads(raw_text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ManifestError(f"{path}: not valid TOML: {exc}") from exc
+
+    problems: list[str] = []
+    seed = raw.get("seed")
+    if not isinstance(seed, dict) or "file" not in seed or "sha256" not in seed:
+        raise ManifestError(f"{path}: the manifest needs a [seed] table with 'file' and 'sha256'")
+    seed_path = path.parent / seed["file"]
+    try:
+        data = seed_path.read_bytes()
+    except OSError as exc:
+        raise ManifestError(f"{path}: [seed] file '{seed['file']}' cannot be read ({exc.strerror})") from exc
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != seed["sha256"]:
+        raise ManifestError(
+            f"{path}: the received file {seed['file']} has changed: its SHA-256 is {digest}, "
+            f"the manifest records {seed['sha256']}. The received file is never edited; "
+            "restore it from version control."
+        )
+    seed_lines = read_seed_lines(data, seed_path)
+
+    entries = raw.get("source", [])
+    if not isinstance(entries, list) or not entries:
+        raise ManifestError(f"{path}: the manifest has no [[source]] entries")
+    known_profiles = set(profiles) if profiles is not None else None
+    sources: list[Source] = []
+    for index, entry in enumerate(entries, start=1):
+        where = _entry_location(path, raw_text, entry, index)
+        try:
+            sources.append(_read_source(entry, len(seed_lines), known_profiles))
+        except ValueError as exc:
+            problems.append(f"{where}: {exc}")
+
+    problems += _coverage_problems(path, raw_text, sources, seed_lines)
+    if problems:
+        raise ManifestError(
+            f"{len(problems)} problem(s) in the manifest:\n" + "\n".join(f"  {p}" for p in problems)
+        )
+    return Manifest(
+        path=path,
+        seed_path=seed_path,
+        seed_sha256=digest,
+        seed_description=str(seed.get("description", "")),
+        sources=tuple(sources),
+        seed_lines=seed_lines,
+    )
+
+
+def _entry_location(path: Path, raw_text: str, entry: Any, index: int) -> str:
+    """Name an entry by its manifest line and id, for messages."""
+    source_id = entry.get("id") if isinstance(entry, dict) else None
+    if isinstance(source_id, str):
+        match = re.search(rf'^id\s*=\s*"{re.escape(source_id)}"', raw_text, re.MULTILINE)
+        if match:
+            line = raw_text.count("\n", 0, match.start()) + 1
+            return f"{path.name}:{line}: source '{source_id}'"
+        return f"{path.name}: source '{source_id}'"
+    return f"{path.name}: source entry #{index}"
+
+
+def _read_source(entry: Any, line_count: int, profiles: set[str] | None) -> Source:
+    if not isinstance(entry, dict):
+        raise ValueError("a [[source]] entry must be a table")
+    missing = [key for key in REQUIRED if key not in entry]
+    if missing:
+        raise ValueError(f"missing key(s): {', '.join(missing)}")
+    unknown = sorted(set(entry) - KNOWN_KEYS)
+    if unknown:
+        raise ValueError(f"unknown key(s): {', '.join(unknown)}")
+    source_id = entry["id"]
+    if not isinstance(source_id, str) or not ID_PATTERN.match(source_id):
+        raise ValueError(f"id {source_id!r} must be lower-case words joined by hyphens")
+    lines = entry["lines"]
+    if (
+        not isinstance(lines, list)
+        or len(lines) != 2
+        or not all(isinstance(n, int) and not isinstance(n, bool) for n in lines)
+    ):
+        raise ValueError(f"lines must be [first, last], got {lines!r}")
+    first, last = lines
+    if first < 1 or last < first:
+        raise ValueError(f"line range {first}–{last} is empty or starts before line 1")
+    if last > line_count:
+        raise ValueError(f"line range {first}–{last} runs past the end of the received file ({line_count} lines)")
+    if entry["genre"] not in GENRES:
+        raise ValueError(f"genre {entry['genre']!r} is not one of: {', '.join(GENRES)}")
+    if profiles is not None and entry["profile"] not in profiles:
+        raise ValueError(f"unknown profile {entry['profile']!r} (known: {', '.join(sorted(profiles))})")
+    published = str(entry.get("published", ""))
+    if published and not DATE_PATTERN.match(published):
+        raise ValueError(f"published {published!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    added = entry["added"]
+    if not isinstance(added, dt.date):
+        raise ValueError(f"added {added!r} must be a TOML date such as 2026-11-25")
+    options = entry.get("options", {})
+    if not isinstance(options, dict):
+        raise ValueError("[source.options] must be a table")
+    return Source(
+        id=source_id,
+        first_line=first,
+        last_line=last,
+        title=str(entry["title"]),
+        language=str(entry["language"]),
+        genre=str(entry["genre"]),
+        profile=str(entry["profile"]),
+        facts=str(entry["facts"]),
+        added=added,
+        title_printed=bool(entry.get("title_printed", True)),
+        authors=tuple(entry.get("authors", ())),
+        translators=tuple(entry.get("translators", ())),
+        editors=tuple(entry.get("editors", ())),
+        editor_role=str(entry.get("editor_role", "")),
+        website=str(entry.get("website", "")),
+        url=str(entry.get("url", "")),
+        published=published,
+        journal=str(entry.get("journal", "")),
+        volume=str(entry.get("volume", "")),
+        issue=str(entry.get("issue", "")),
+        received=tuple(entry.get("received", ())),
+        options=options,
+    )
+
+
+def _coverage_problems(
+    path: Path, raw_text: str, sources: list[Source], seed_lines: tuple[str, ...]
+) -> list[str]:
+    """Every non-blank line in exactly one source; ids unique; sources start and end on text."""
+    problems: list[str] = []
+    owner: dict[int, str] = {}
+    seen_ids: set[str] = set()
+    for index, source in enumerate(sources, start=1):
+        where = _entry_location(path, raw_text, {"id": source.id}, index)
+        if source.id in seen_ids:
+            problems.append(f"{where}: the id is used by another entry too")
+        seen_ids.add(source.id)
+        for edge in (source.first_line, source.last_line):
+            if not seed_lines[edge - 1].strip():
+                problems.append(f"{where}: line {edge} is blank; a source starts and ends on a line of text")
+        for number in range(source.first_line, source.last_line + 1):
+            if number in owner:
+                problems.append(
+                    f"{where}: lines {source.first_line}–{source.last_line} overlap source "
+                    f"'{owner[number]}' at line {number}"
+                )
+                break
+            owner[number] = source.id
+    orphans = [n for n, text in enumerate(seed_lines, start=1) if text.strip() and n not in owner]
+    for start, end in _runs(orphans):
+        span = f"line {start}" if start == end else f"lines {start}–{end}"
+        problems.append(f"{path.name}: {span} of the received file belong to no source")
+    return problems
+
+
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for n in numbers:
+        if runs and runs[-1][1] == n - 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs

@@ -1,0 +1,217 @@
+"""TEI vocabulary, the edition's canonical file layout, and atomic writes."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterator
+
+from lxml import etree
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+XML_ID = f"{{{XML_NS}}}id"
+XML_LANG = f"{{{XML_NS}}}lang"
+
+SCHEMA_RNG = "../schema/bukharin.rng"
+SCHEMA_SCH = "../schema/bukharin.sch"
+XML_MODEL_PIS = (
+    f'href="{SCHEMA_RNG}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"',
+    f'href="{SCHEMA_SCH}" type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"',
+)
+
+# Elements whose content is always mixed text: laid out on one line, whitespace significant.
+ALWAYS_INLINE = frozenset(
+    {"p", "head", "item", "speaker", "label", "l", "ab", "title", "resp", "catDesc",
+     "change", "language", "idno", "publisher", "date", "author", "editor", "name", "orgName",
+     "persName", "desc", "term", "licence", "trailer", "byline", "dateline", "citedRange"}
+)
+
+
+def tei(tag: str) -> str:
+    """Return the Clark name of a TEI element."""
+    return f"{{{TEI_NS}}}{tag}"
+
+
+def local_name(node: etree._Element) -> str:
+    """Return an element's name without its namespace ('' for comments and PIs)."""
+    if not isinstance(node.tag, str):
+        return ""
+    return etree.QName(node).localname
+
+
+def element(tag: str, attrs: dict[str, str] | None = None, text: str | None = None) -> etree._Element:
+    """Make a TEI element; attribute names may use the 'xml:' prefix."""
+    el = etree.Element(tei(tag))
+    for name, value in (attrs or {}).items():
+        el.set(_clark_attr(name), value)
+    if text is not None:
+        el.text = text
+    return el
+
+
+def sub(parent: etree._Element, tag: str, attrs: dict[str, str] | None = None,
+        text: str | None = None) -> etree._Element:
+    """Append a new TEI element to parent and return it."""
+    el = element(tag, attrs, text)
+    parent.append(el)
+    return el
+
+
+def _clark_attr(name: str) -> str:
+    if name.startswith("xml:"):
+        return f"{{{XML_NS}}}{name[4:]}"
+    return name
+
+
+def has_inline_layout(el: etree._Element) -> bool:
+    """Say whether an element's content is mixed text (kept on one line, whitespace counts).
+
+    The same rule decides the file layout and the diplomatic text, so the two cannot disagree.
+    """
+    if local_name(el) in ALWAYS_INLINE:
+        return True
+    if (el.text or "").strip():
+        return True
+    children = [child for child in el if isinstance(child.tag, str)]
+    if not children:
+        return True
+    return any((child.tail or "").strip() for child in el)
+
+
+# ---------------------------------------------------------------- serialization
+
+_ATTR_FIRST = (XML_ID, XML_LANG)
+
+
+def _attr_name(name: str) -> str:
+    if name.startswith(f"{{{XML_NS}}}"):
+        return "xml:" + name.split("}", 1)[1]
+    if name.startswith("{"):
+        raise ValueError(f"attribute {name} is in a namespace the edition does not use")
+    return name
+
+
+def _escape_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _escape_attr(text: str) -> str:
+    return (
+        _escape_text(text)
+        .replace('"', "&quot;")
+        .replace("\n", "&#10;")
+        .replace("\t", "&#9;")
+        .replace("\r", "&#13;")
+    )
+
+
+def _start_tag(el: etree._Element, root: bool) -> str:
+    names = [n for n in _ATTR_FIRST if n in el.attrib]
+    names += sorted(n for n in el.attrib if n not in _ATTR_FIRST)
+    parts = [local_name(el)]
+    if root:
+        parts.append(f'xmlns="{TEI_NS}"')
+    parts += [f'{_attr_name(n)}="{_escape_attr(el.attrib[n])}"' for n in names]
+    return " ".join(parts)
+
+
+def _inline(node: etree._Element) -> str:
+    """Serialize a node and its content exactly as it is, on one line (tail excluded)."""
+    if isinstance(node, etree._Comment):
+        return f"<!--{node.text or ''}-->"
+    if isinstance(node, etree._ProcessingInstruction):
+        return f"<?{node.target} {node.text or ''}?>"
+    if etree.QName(node).namespace != TEI_NS:
+        raise ValueError(f"element {node.tag} is not in the TEI namespace")
+    start = _start_tag(node, root=False)
+    if node.text is None and len(node) == 0:
+        return f"<{start}/>"
+    out = [f"<{start}>", _escape_text(node.text or "")]
+    for child in node:
+        out.append(_inline(child))
+        out.append(_escape_text(child.tail or ""))
+    out.append(f"</{local_name(node)}>")
+    return "".join(out)
+
+
+def _block(el: etree._Element, depth: int, root: bool = False) -> Iterator[str]:
+    indent = "  " * depth
+    if not root and (not isinstance(el.tag, str) or has_inline_layout(el)):
+        yield indent + _inline(el)
+        return
+    start = _start_tag(el, root)
+    if len(el) == 0:
+        yield f"{indent}<{start}/>"
+        return
+    yield f"{indent}<{start}>"
+    for child in el:
+        yield from _block(child, depth + 1)
+    yield f"{indent}</{local_name(el)}>"
+
+
+def serialize(root: etree._Element) -> bytes:
+    """Write a TEI document in the edition's canonical layout.
+
+    Element-only content is indented by two spaces, one element a line; mixed content is
+    written on one line exactly as it is, so no whitespace is ever added to the text.
+    """
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>']
+    lines += [f"<?xml-model {pi}?>" for pi in XML_MODEL_PIS]
+    lines += list(_block(root, 0, root=True))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+# ---------------------------------------------------------------- files
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a file so that readers see the old or the new content, never half of it."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def safe_parser() -> etree.XMLParser:
+    """The one parser configuration for every TEI file: no DTDs, entities or network."""
+    return etree.XMLParser(
+        resolve_entities=False,
+        load_dtd=False,
+        no_network=True,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_blank_text=False,
+        remove_comments=False,
+    )
+
+
+def parse_tei(path: Path) -> etree._ElementTree:
+    """Parse a TEI file, or raise an error that names its file, line and column."""
+    from .errors import ValidationError
+
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"{path}: cannot read ({exc.strerror})") from exc
+    if not data.strip():
+        raise ValidationError(f"{path}:1:1: the file is empty")
+    try:
+        tree = etree.ElementTree(etree.fromstring(data, safe_parser(), base_url=str(path)))
+    except etree.XMLSyntaxError as exc:
+        line, column = exc.position
+        raise ValidationError(f"{path}:{line}:{column}: not well-formed XML: {exc.msg}") from exc
+    if tree.docinfo.doctype:
+        raise ValidationError(
+            f"{path}:1:1: the file declares a DOCTYPE; TEI files of the edition must not "
+            "(DTDs and entities are never loaded)"
+        )
+    return tree
