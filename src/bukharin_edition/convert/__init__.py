@@ -14,10 +14,14 @@ from ..tei import TEI_NS, serialize, write_atomic
 from . import mia, prose, transcript
 from .blocks import split_blocks
 from .context import Context
+from .inline import Recognizer
 from .header import SHARED_FILE, build_header
 from .shared import build_shared
 
 PROFILES: dict[str, ModuleType] = {module.NAME: module for module in (prose, transcript, mia)}
+
+# Recognizers every profile applies to its text, after the profile's own (module.RECOGNIZERS).
+COMMON_RECOGNIZERS: tuple[Recognizer, ...] = ()
 
 
 @dataclass
@@ -36,7 +40,7 @@ def encode_source(manifest: Manifest, source: Source) -> Converted:
         raise ConversionError(
             f"source '{source.id}': unknown profile '{source.profile}' (known: {', '.join(sorted(PROFILES))})"
         )
-    ctx = Context(source)
+    ctx = Context(source, recognizers=(*getattr(profile, "RECOGNIZERS", ()), *COMMON_RECOGNIZERS))
     blocks = split_blocks(manifest.lines_of(source))
     text = profile.encode(blocks, ctx)
     root = etree.Element(f"{{{TEI_NS}}}TEI", nsmap={None: TEI_NS})

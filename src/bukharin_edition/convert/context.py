@@ -15,6 +15,8 @@ class Context:
     warnings: list[str] = field(default_factory=list)
     # Header parts a profile contributes to profileDesc (for example particDesc).
     profile_desc: list = field(default_factory=list)
+    # Inline recognizers applied to every block of the source, in priority order.
+    recognizers: tuple = ()
     _counters: Counter = field(default_factory=Counter)
 
     def new_id(self, kind: str) -> str:

@@ -48,8 +48,9 @@ def _append_plain(parent: etree._Element, text: str) -> None:
 
 
 def fill(parent: etree._Element, text: str, ctx: Context,
-         recognizers: Sequence[Recognizer] = ()) -> etree._Element:
-    """Append text to parent, encoding whatever the recognizers find in it."""
+         extra: Sequence[Recognizer] = ()) -> etree._Element:
+    """Append text to parent, encoding whatever the source's recognizers (and extra) find in it."""
+    recognizers = (*extra, *ctx.recognizers)
     position = 0
     while position < len(text):
         found = _earliest(text, position, recognizers)

@@ -11,14 +11,13 @@ runs over every paragraph up to the next number, and is the MIA's when it ends '
 from __future__ import annotations
 
 import re
-from typing import Sequence
 
 from lxml import etree
 
 from ..tei import element, sub
 from .blocks import Block, block_list_kind, looks_like_heading
 from .context import Context
-from .inline import Recognizer, append_text, fill
+from .inline import append_text, fill
 from .structure import group_lists, heading, item_list, paragraph, split_heading
 
 NAME = "mia-article"
@@ -50,7 +49,7 @@ MIA_ENDING = re.compile(r"—\s*MIA\.?\s*$")
 MAX_QUOTE_PARAGRAPHS = 4
 
 
-def encode(blocks: list[Block], ctx: Context, recognizers: Sequence[Recognizer] = ()) -> etree._Element:
+def encode(blocks: list[Block], ctx: Context) -> etree._Element:
     """Return the text element of an MIA article."""
     text = element("text")
     front_blocks, body_blocks, note_blocks = _split_front_body_back(blocks)
@@ -154,21 +153,20 @@ def _quote_span(runs, index: int) -> int:
     return 1 if runs[index][0] is None and len(runs[index][1]) == 1 else 0
 
 
-def block_quote(parent: etree._Element, blocks: list[Block], ctx: Context,
-                recognizers: Sequence[Recognizer] = ()) -> etree._Element:
+def block_quote(parent: etree._Element, blocks: list[Block], ctx: Context) -> etree._Element:
     """Append a block quotation; a citation in parentheses at its end becomes its bibl."""
     quote = sub(parent, "quote", {"xml:id": ctx.new_id("quote"), "type": "block"})
     for position, block in enumerate(blocks):
         last = position == len(blocks) - 1
         match = CITATION.search(block.text) if last else None
         if not match:
-            paragraph(quote, block, ctx, recognizers)
+            paragraph(quote, block, ctx)
             continue
         p = sub(quote, "p", {"xml:id": ctx.new_id("p")})
-        fill(p, block.text[:match.start("bibl")], ctx, recognizers)
+        fill(p, block.text[:match.start("bibl")], ctx)
         bibl = sub(p, "bibl", {"type": "citation"})
-        fill(bibl, match["bibl"], ctx, recognizers)
-        fill(p, match["after"], ctx, recognizers)
+        fill(bibl, match["bibl"], ctx)
+        fill(p, match["after"], ctx)
     return quote
 
 

@@ -8,25 +8,22 @@ from lxml import etree
 from ..tei import sub
 from .blocks import Block, block_list_kind, looks_like_heading, split_item
 from .context import Context
-from .inline import Recognizer, append_text, fill
+from .inline import append_text, fill
 
 
-def paragraph(parent: etree._Element, block: Block, ctx: Context,
-              recognizers: Sequence[Recognizer] = ()) -> etree._Element:
+def paragraph(parent: etree._Element, block: Block, ctx: Context) -> etree._Element:
     """Append the block as one p; its single line feeds become lb."""
     p = sub(parent, "p", {"xml:id": ctx.new_id("p")})
-    return fill(p, block.text, ctx, recognizers)
+    return fill(p, block.text, ctx)
 
 
-def heading(parent: etree._Element, text: str, ctx: Context,
-            recognizers: Sequence[Recognizer] = ()) -> etree._Element:
+def heading(parent: etree._Element, text: str, ctx: Context) -> etree._Element:
     """Append a one-line head."""
     head = sub(parent, "head", {"xml:id": ctx.new_id("head")})
-    return fill(head, text, ctx, recognizers)
+    return fill(head, text, ctx)
 
 
-def item_list(parent: etree._Element, blocks: Sequence[Block], kind: str, ctx: Context,
-              recognizers: Sequence[Recognizer] = ()) -> etree._Element:
+def item_list(parent: etree._Element, blocks: Sequence[Block], kind: str, ctx: Context) -> etree._Element:
     """Append a list whose items keep their printed labels ('*', '1.') as label elements."""
     lst = sub(parent, "list", {"xml:id": ctx.new_id("list"), "rend": kind})
     for block in blocks:
@@ -35,7 +32,7 @@ def item_list(parent: etree._Element, blocks: Sequence[Block], kind: str, ctx: C
             item = sub(lst, "item", {"xml:id": ctx.new_id("item")})
             sub(item, "label", text=label)
             append_text(item, space)
-            fill(item, text, ctx, recognizers)
+            fill(item, text, ctx)
     return lst
 
 

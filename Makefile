@@ -1,0 +1,43 @@
+# The edition's two entry points:
+#   make edition   set everything up, then convert (only what is missing), check and build
+#   make test      set everything up, then run the whole test suite
+# Everything the project needs is installed here: Debian packages (as root, only those
+# missing) and a virtual environment with the project and its test dependencies.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+# Debian packages the edition needs: a Java runtime for jing (RELAX NG validation).
+DEBIAN_PACKAGES := openjdk-17-jre-headless
+
+.PHONY: edition test setup system-packages clean
+
+edition: setup
+	$(BIN)/edition convert
+	$(BIN)/edition check
+
+test: setup
+	$(BIN)/python -m pytest
+
+setup: system-packages $(STAMP)
+
+system-packages:
+	@missing=""; for pkg in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$pkg 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) edition/*.html edition/assets
