@@ -11,17 +11,18 @@ from lxml import etree
 from ..errors import ConversionError
 from ..manifest import Manifest, Source
 from ..tei import TEI_NS, serialize, write_atomic
-from . import mia, prose, transcript
+from . import dates, mia, persons, prose, transcript
 from .blocks import split_blocks
 from .context import Context
-from .inline import Recognizer
-from .header import SHARED_FILE, build_header
+from .inline import DataRecognizer, Recognizer
+from .header import EDITION_TITLE, SHARED_FILE, build_header, prefix_defs
 from .shared import build_shared
 
 PROFILES: dict[str, ModuleType] = {module.NAME: module for module in (prose, transcript, mia)}
 
 # Recognizers every profile applies to its text, after the profile's own (module.RECOGNIZERS).
-COMMON_RECOGNIZERS: tuple[Recognizer, ...] = ()
+# A DataRecognizer is bound to the manifest's data files (seeds/*.toml) when a source is encoded.
+COMMON_RECOGNIZERS: tuple[Recognizer | DataRecognizer, ...] = (persons.RECOGNIZER, dates.RECOGNIZER)
 
 
 @dataclass
@@ -40,7 +41,9 @@ def encode_source(manifest: Manifest, source: Source) -> Converted:
         raise ConversionError(
             f"source '{source.id}': unknown profile '{source.profile}' (known: {', '.join(sorted(PROFILES))})"
         )
-    ctx = Context(source, recognizers=(*getattr(profile, "RECOGNIZERS", ()), *COMMON_RECOGNIZERS))
+    recognizers = (*getattr(profile, "RECOGNIZERS", ()), *COMMON_RECOGNIZERS)
+    ctx = Context(source, recognizers=tuple(
+        r.bind(manifest) if isinstance(r, DataRecognizer) else r for r in recognizers))
     blocks = split_blocks(manifest.lines_of(source))
     text = profile.encode(blocks, ctx)
     root = etree.Element(f"{{{TEI_NS}}}TEI", nsmap={None: TEI_NS})
@@ -60,11 +63,24 @@ def encode_shared(manifest: Manifest) -> Converted:
     return Converted(Path(SHARED_FILE), serialize(build_shared(manifest)))
 
 
+def encode_persons(manifest: Manifest, sources: list[Converted]) -> Converted:
+    """Encode the person register, warning of entries and forms the sources never use."""
+    gazetteer = persons.gazetteer_for(manifest)
+    root = persons.build_register(gazetteer, manifest, (EDITION_TITLE, prefix_defs))
+    mentions = persons.mention_counts([document.data for document in sources])
+    texts = ["\n".join(text for _, text in manifest.lines_of(source)) for source in manifest.sources]
+    warnings = persons.register_warnings(gazetteer, mentions, persons.form_counts(gazetteer, texts))
+    return Converted(Path(persons.PERSONS_FILE), serialize(root), warnings)
+
+
 def encode_all(manifest: Manifest, only: list[str] | None = None) -> list[Converted]:
-    """Encode the shared file and the sources (all, or those named), in manifest order."""
+    """Encode the shared file, the sources (all, or those named) and the person register."""
     wanted = manifest.sources if not only else [manifest.source(name) for name in only]
     documents = [encode_shared(manifest)] if not only else []
-    documents += [encode_source(manifest, source) for source in wanted]
+    sources = [encode_source(manifest, source) for source in wanted]
+    documents += sources
+    if not only and persons.gazetteer_for(manifest).persons:
+        documents.append(encode_persons(manifest, sources))
     return documents
 
 

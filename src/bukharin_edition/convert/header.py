@@ -12,8 +12,11 @@ SHARED_FILE = "edition.xml"
 UNKNOWN = "not known"
 
 
+PERSONS_FILE = "persons.xml"
+
+
 def prefix_defs(parent: etree._Element) -> None:
-    """Declare the 'ed:' prefix that points into the shared declarations."""
+    """Declare the 'ed:' and 'per:' prefixes (shared declarations, person register)."""
     defs = sub(parent, "listPrefixDef")
     prefix = sub(defs, "prefixDef", {
         "ident": "ed",
@@ -21,6 +24,12 @@ def prefix_defs(parent: etree._Element) -> None:
         "replacementPattern": f"{SHARED_FILE}#$1",
     })
     sub(prefix, "p", text=f"Pointers such as ed:mia resolve to the declarations in {SHARED_FILE}.")
+    prefix = sub(defs, "prefixDef", {
+        "ident": "per",
+        "matchPattern": "([a-z][a-z0-9-]*)",
+        "replacementPattern": f"{PERSONS_FILE}#$1",
+    })
+    sub(prefix, "p", text=f"Pointers such as per:bukharin resolve to the person register {PERSONS_FILE}.")
 
 
 def build_header(manifest: Manifest, source: Source, description: str) -> etree._Element:

@@ -72,3 +72,45 @@ def _earliest(text: str, position: int, recognizers: Sequence[Recognizer]):
         if match and match.end() > match.start() and (best is None or match.start() < best[0].start()):
             best = (match, recognizer)
     return best
+
+
+@dataclass(frozen=True)
+class DataRecognizer:
+    """A recognizer whose pattern comes from the edition's data files (seeds/*.toml).
+
+    It is bound to a manifest when a source is encoded: `bind(manifest)` reads the data that
+    lies beside the manifest and returns the Recognizer that `fill` applies.
+    """
+
+    name: str
+    bind: Callable[..., Recognizer]
+
+
+class SkippingPattern:
+    """A compiled pattern that never matches where an exclusion pattern matches.
+
+    It answers `search(text, position)` as a re.Pattern does, so a Recognizer can use it.
+    """
+
+    def __init__(self, pattern: re.Pattern, exclusions: Sequence[re.Pattern] = ()):
+        self.pattern = pattern
+        self.exclusions = tuple(exclusions)
+
+    def search(self, text: str, position: int = 0):
+        spans = [m.span() for ex in self.exclusions for m in ex.finditer(text)]
+        while True:
+            match = self.pattern.search(text, position)
+            if match is None:
+                return None
+            if not any(start < match.end() and match.start() < end for start, end in spans):
+                return match
+            position = match.start() + 1
+
+    def finditer(self, text: str):
+        position = 0
+        while True:
+            match = self.search(text, position)
+            if match is None:
+                return
+            yield match
+            position = max(match.end(), match.start() + 1)

@@ -5,7 +5,7 @@ from lxml import etree
 
 from ..manifest import GENRES, Manifest
 from ..tei import TEI_NS, element, sub
-from .header import EDITION_TITLE
+from .header import EDITION_TITLE, prefix_defs
 
 RESPONSIBILITIES = (
     ("editors", "edition, encoding, corrections, regularizations and editorial notes",
@@ -62,6 +62,20 @@ PRINCIPLES = (
 )
 
 
+def calendar_desc() -> etree._Element:
+    """Declare the calendars that dates of the sources are given in (ed:julian)."""
+    desc = element("calendarDesc")
+    julian = sub(desc, "calendar", {"xml:id": "julian"})
+    sub(julian, "p", text=(
+        "The Julian calendar (Old Style), used in Russia until 31 January 1918, which was followed "
+        "by 14 February 1918. A date a source gives in it is encoded with when (the same day in the "
+        "Gregorian calendar), when-custom (the date as printed) and datingMethod=\"ed:julian\". Which "
+        "dates are Old Style is decided by the editors' list in seeds/chronology.toml, with the basis "
+        "of each decision."
+    ))
+    return desc
+
+
 def build_shared(manifest: Manifest) -> etree._Element:
     """Return the TEI document that declares what all sources share."""
     root = etree.Element(f"{{{TEI_NS}}}TEI", nsmap={None: TEI_NS})
@@ -110,10 +124,12 @@ def build_shared(manifest: Manifest) -> etree._Element:
     for genre in GENRES:
         category = sub(taxonomy, "category", {"xml:id": f"genre-{genre}"})
         sub(category, "catDesc", text=GENRE_DESCRIPTIONS[genre])
+    prefix_defs(encoding)
 
     profile = sub(header, "profileDesc")
     lang = sub(profile, "langUsage")
     sub(lang, "language", {"ident": "en"}, "English")
+    profile.append(calendar_desc())
     revision = sub(header, "revisionDesc")
     first_added = min(source.added for source in manifest.sources)
     sub(revision, "change", {"when": first_added.isoformat(), "who": "#editors"},

@@ -1,0 +1,330 @@
+"""Persons: the register (seeds/persons.toml → tei/persons.xml) and the recognizer of names.
+
+Recognition is the gazetteer plus rules, no model: every form of a registered name that
+occurs in a block becomes <persName ref="per:ID">form</persName>. A form matches as a whole
+word and case-sensitively, the longest form first ("Lev Kamenev" before "Kamenev"), so
+derived words (Leninism, Trotskyites, Stalinist) and pronouns are never tagged and a
+possessive ("Stalin’s") tags only the name. Phrases listed as exclusions are left alone.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import ConversionError
+from ..tei import TEI_NS, element, sub
+from .datafile import DataFile
+from .inline import DataRecognizer, Recognizer, SkippingPattern
+
+REGISTER_FILE = "persons.toml"
+PERSONS_FILE = "persons.xml"
+PREFIX = "per"
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+DATE_PATTERN = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+BASES = {"corpus": "the sources of the edition", "reference": "common reference knowledge, supplied by the editors"}
+APOSTROPHES = "’'"
+
+
+@dataclass(frozen=True)
+class Person:
+    """One real person of the register."""
+
+    id: str
+    standard: str
+    forms: tuple[str, ...]
+    role: str
+    line: int
+    birth: str = ""
+    birth_basis: str = ""
+    death: str = ""
+    death_basis: str = ""
+    note: str = ""
+
+
+@dataclass
+class Gazetteer:
+    """The person register: persons, the form → person map, and the recognizing pattern."""
+
+    path: Path
+    persons: tuple[Person, ...] = ()
+    exclusions: tuple[str, ...] = ()
+    by_form: dict[str, str] = field(default_factory=dict)
+
+    def person(self, ident: str) -> Person | None:
+        return next((p for p in self.persons if p.id == ident), None)
+
+    def pattern(self) -> SkippingPattern:
+        """The pattern of every registered form, longest first, as whole words."""
+        forms = sorted(self.by_form, key=lambda form: (-len(form), form))
+        if not forms:
+            return SkippingPattern(re.compile(r"(?!)"))
+        alternatives = "|".join(_form_regex(form) for form in forms)
+        exclusions = [re.compile(re.escape(phrase)) for phrase in self.exclusions]
+        return SkippingPattern(re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), exclusions)
+
+    def person_of(self, text: str) -> str:
+        """Return the id of the person a matched form names."""
+        return self.by_form[normalize_form(text)]
+
+
+def normalize_form(text: str) -> str:
+    """The key of a form: apostrophes made typographic."""
+    return text.replace("'", "’")
+
+
+def _form_regex(form: str) -> str:
+    return "".join(f"[{APOSTROPHES}]" if ch in APOSTROPHES else re.escape(ch) for ch in form)
+
+
+def load_gazetteer(path: Path) -> Gazetteer:
+    """Read and check the register; every problem is reported with its line, all at once."""
+    data = DataFile(path)
+    problems: list[str] = []
+    raw_exclusions = data.data.get("exclusions", {}).get("phrases", [])
+    entries = data.data.get("person", [])
+    lines = data.table_lines("person")
+    persons: list[Person] = []
+    seen_ids: dict[str, int] = {}
+    owner: dict[str, tuple[str, int]] = {}
+    for index, entry in enumerate(entries):
+        line = lines[index] if index < len(lines) else 1
+        where = data.where(line)
+        if not isinstance(entry, dict):
+            problems.append(f"{where}: a [[person]] must be a table")
+            continue
+        unknown = set(entry) - {"id", "standard", "forms", "role", "birth", "birth_basis", "death",
+                                "death_basis", "note"}
+        if unknown:
+            problems.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))} "
+                            "(known: id, standard, forms, role, birth, birth_basis, death, death_basis, note)")
+        ident = entry.get("id", "")
+        if not isinstance(ident, str) or not ID_PATTERN.match(ident):
+            problems.append(f"{where}: id {ident!r} must be lower case letters, digits and hyphens")
+            continue
+        if ident in seen_ids:
+            problems.append(f"{where}: id '{ident}' is already used at line {seen_ids[ident]}")
+            continue
+        seen_ids[ident] = line
+        forms = entry.get("forms", [])
+        if not entry.get("standard") or not isinstance(entry.get("standard"), str):
+            problems.append(f"{where}: person '{ident}' has no standard name")
+        if not forms or not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
+            problems.append(f"{where}: person '{ident}' needs forms = [\"…\", …], one name form or more")
+            forms = []
+        if not entry.get("role"):
+            problems.append(f"{where}: person '{ident}' has no role (a short description)")
+        for form in forms:
+            key = normalize_form(form)
+            form_line = data.line_of(f'"{form}"', line)
+            if key in owner:
+                other, other_line = owner[key]
+                problems.append(
+                    f"{data.where(form_line)}: the name form \"{form}\" is registered for both "
+                    f"'{other}' (line {other_line}) and '{ident}' (line {line}); a form names one person only"
+                )
+                continue
+            owner[key] = (ident, line)
+        for kind in ("birth", "death"):
+            when = entry.get(kind, "")
+            basis = entry.get(f"{kind}_basis", "")
+            if when and (not isinstance(when, str) or not _valid_date(when)):
+                problems.append(f"{data.where(data.line_of(kind, line))}: person '{ident}': {kind} "
+                                f"{when!r} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            if when and basis not in BASES:
+                problems.append(f"{data.where(data.line_of(kind, line))}: person '{ident}': {kind} needs "
+                                f"{kind}_basis = \"corpus\" or \"reference\"")
+        persons.append(Person(
+            ident, entry.get("standard", ""), tuple(forms), entry.get("role", ""), line,
+            entry.get("birth", ""), entry.get("birth_basis", ""), entry.get("death", ""),
+            entry.get("death_basis", ""), entry.get("note", ""),
+        ))
+    if problems:
+        raise ConversionError(
+            f"{path}: {len(problems)} problem(s) in the person register:\n  " + "\n  ".join(problems)
+        )
+    by_form = {normalize_form(f): p.id for p in persons for f in p.forms}
+    return Gazetteer(Path(path), tuple(persons), tuple(raw_exclusions), by_form)
+
+
+def _valid_date(text: str) -> bool:
+    import datetime as dt
+
+    if not DATE_PATTERN.match(text):
+        return False
+    parts = [int(x) for x in text.split("-")]
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=8)
+def _cached(path: str, mtime: float) -> Gazetteer:
+    return load_gazetteer(Path(path))
+
+
+def gazetteer_for(manifest) -> Gazetteer:
+    """The register beside the manifest (seeds/persons.toml); an empty one if there is none."""
+    path = Path(manifest.path).parent / REGISTER_FILE
+    if not path.exists():
+        return Gazetteer(path)
+    return _cached(str(path), path.stat().st_mtime)
+
+
+def recognizer(gazetteer: Gazetteer) -> Recognizer:
+    """The recognizer of every registered name form."""
+
+    def build(match: re.Match, ctx) -> etree._Element:
+        return element("persName", {"ref": f"{PREFIX}:{gazetteer.person_of(match.group())}"},
+                       match.group())
+
+    return Recognizer("persons", gazetteer.pattern(), build)
+
+
+RECOGNIZER = DataRecognizer("persons", lambda manifest: recognizer(gazetteer_for(manifest)))
+
+
+# ---------------------------------------------------------------- the register file
+
+
+def mention_counts(documents: list[bytes]) -> Counter:
+    """Count persName/@ref per person id over encoded TEI documents."""
+    counts: Counter = Counter()
+    for data in documents:
+        root = etree.fromstring(data)
+        for name in root.iter(f"{{{TEI_NS}}}persName"):
+            ref = name.get("ref", "")
+            if ref.startswith(f"{PREFIX}:"):
+                counts[ref[len(PREFIX) + 1:]] += 1
+    return counts
+
+
+def form_counts(gazetteer: Gazetteer, texts: list[str]) -> Counter:
+    """Count each registered form's occurrences in plain texts (speaker labels included)."""
+    counts: Counter = Counter()
+    pattern = gazetteer.pattern()
+    for text in texts:
+        for match in pattern.finditer(text):
+            counts[normalize_form(match.group())] += 1
+    return counts
+
+
+def register_warnings(gazetteer: Gazetteer, mentions: Counter, forms: Counter) -> list[str]:
+    """Name the entries without any mention and the forms that occur nowhere."""
+    warnings = []
+    data = DataFile(gazetteer.path)
+    for person in gazetteer.persons:
+        if not mentions.get(person.id):
+            warnings.append(f"{data.where(person.line)}: register entry '{person.id}' ({person.standard}) "
+                            "has no mention in the sources; remove it or add the form the sources use")
+        for form in person.forms:
+            if not forms.get(normalize_form(form)):
+                needle = '"' + form + '"'
+                warnings.append(f"{data.where(data.line_of(needle, person.line))}: the form \"{form}\" "
+                                f"of '{person.id}' occurs in no source")
+    return warnings
+
+
+def build_register(gazetteer: Gazetteer, manifest, header_helpers) -> etree._Element:
+    """Return the TEI document of the person register (tei/persons.xml)."""
+    edition_title, prefix_defs = header_helpers
+    root = etree.Element(f"{{{TEI_NS}}}TEI", nsmap={None: TEI_NS})
+    root.set("{http://www.w3.org/XML/1998/namespace}id", "persons")
+    root.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
+    header = sub(root, "teiHeader")
+    file_desc = sub(header, "fileDesc")
+    title_stmt = sub(file_desc, "titleStmt")
+    sub(title_stmt, "title", {"type": "main"}, "Person register")
+    sub(title_stmt, "title", {"type": "sub"}, f"TEI edition in {edition_title}")
+    resp = sub(title_stmt, "respStmt")
+    sub(resp, "resp", text="the register: identifications, standard names, dates and roles")
+    sub(resp, "name", {"ref": "ed:editors"}, f"The editors of {edition_title}")
+    pub = sub(file_desc, "publicationStmt")
+    sub(pub, "publisher", text=edition_title)
+    sub(pub, "idno", {"type": "source-id"}, "persons")
+    availability = sub(pub, "availability")
+    sub(availability, "p", text="The register is the edition's work.")
+    source_desc = sub(file_desc, "sourceDesc")
+    sub(source_desc, "p", text=(
+        f"Written by edition convert from the editors' register seeds/{gazetteer.path.name}. Every "
+        "variant is a form of the name as it occurs in the sources; a date says whether it comes "
+        "from the sources or from common reference knowledge."
+    ))
+    encoding = sub(header, "encodingDesc")
+    project = sub(encoding, "projectDesc")
+    sub(project, "p", text=(
+        f"Part of {edition_title}. The sources point at the persons of this register with "
+        "persName/@ref=\"per:ID\"."
+    ))
+    editorial = sub(encoding, "editorialDecl")
+    sub(editorial, "p", text=(
+        "Names are recognized by the register and rules, never by a statistical model: each "
+        "variant is tagged where it occurs as a whole word, the longest form first; derived words, "
+        "pronouns and titles are not tagged."
+    ))
+    prefix_defs(encoding)
+    revision = sub(header, "revisionDesc")
+    first_added = min(source.added for source in manifest.sources)
+    sub(revision, "change", {"when": first_added.isoformat(), "who": "ed:editors"},
+        "Register written by edition convert.")
+    stand_off = sub(root, "standOff")
+    people = sub(stand_off, "listPerson")
+    for person in gazetteer.persons:
+        people.append(person_element(person))
+    return root
+
+
+def person_element(person: Person) -> etree._Element:
+    """Return the person element of one register entry."""
+    el = element("person", {"xml:id": person.id})
+    sub(el, "persName", {"type": "standard"}, person.standard)
+    for form in person.forms:
+        if form != person.standard:
+            sub(el, "persName", {"type": "variant"}, form)
+    bases = []
+    for kind, when, basis in (("birth", person.birth, person.birth_basis),
+                              ("death", person.death, person.death_basis)):
+        if not when:
+            continue
+        attrs = {"when": when}
+        if basis == "reference":
+            attrs["resp"] = "ed:editors"
+        sub(el, kind, attrs)
+        bases.append(f"{kind}: {BASES[basis]}")
+    if bases:
+        sub(el, "note", {"type": "basis"}, "Dates — " + "; ".join(bases) + ".")
+    sub(el, "occupation", text=person.role)
+    if person.note:
+        sub(el, "note", text=person.note)
+    return el
+
+
+# ---------------------------------------------------------------- checking the TEI files
+
+
+def check_mentions(gazetteer: Gazetteer, tei_paths: list[Path]) -> list[str]:
+    """Report every persName whose @ref is not in the register or whose text is not its form."""
+    from ..tei import parse_tei
+
+    problems = []
+    for path in tei_paths:
+        root = parse_tei(path).getroot()
+        for name in root.iter(f"{{{TEI_NS}}}persName"):
+            ref = name.get("ref")
+            if ref is None:
+                continue
+            text = "".join(name.itertext())
+            ident = ref[len(PREFIX) + 1:] if ref.startswith(f"{PREFIX}:") else None
+            if ident is None or gazetteer.person(ident) is None:
+                problems.append(f"{path}:{name.sourceline}: persName \"{text}\" points at {ref!r}, "
+                                "which is not in the person register")
+            elif gazetteer.by_form.get(normalize_form(text)) != ident:
+                problems.append(f"{path}:{name.sourceline}: persName \"{text}\" is not a registered form "
+                                f"of '{ident}'; add it to the register's forms or correct the tag")
+    return problems
