@@ -73,3 +73,22 @@ def check(root: str | None) -> None:
     if problems:
         raise FidelityError(f"{len(problems)} of {len(manifest.sources)} sources fail the fidelity check")
     click.echo(f"{len(manifest.sources)} sources: diplomatic text equals the received text")
+
+
+DATES_HELP = """List every dated statement of the sources, sorted by date.
+
+Reads the TEI files in tei/ and prints each date with its normalization, its source and
+the xml:id of its block, and the sentence it dates; then the events of
+seeds/chronology.toml, saying where the sources disagree about one (an Old Style date
+counts by its Gregorian day, so one day in two calendars is one date).
+"""
+
+
+@main.command(help=DATES_HELP)
+@click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
+def dates(root: str | None) -> None:
+    from .chronology import chronology, format_chronology
+
+    project = _project(root)
+    manifest = load_manifest(project.manifest)
+    click.echo(format_chronology(chronology(manifest, project.tei)), nl=False)
