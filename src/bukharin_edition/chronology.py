@@ -80,7 +80,7 @@ class Event:
     def summary(self) -> str:
         """The distinct dates of the event (Gregorian), each with the sources that give it."""
         groups: dict[str, list[str]] = {}
-        for s in sorted(self.statements, key=lambda s: s.key):
+        for s in self.statements:
             norm = s.shown().split(" ", 1)[0]
             groups.setdefault(norm, [])
             if s.source not in groups[norm]:
@@ -236,7 +236,12 @@ def chronology(manifest: Manifest, tei_dir: Path) -> Chronology:
             statements += statements_of(source.id, parse_tei(path).getroot())
     events = assign_events(statements, rules_for(manifest), gazetteer_for(manifest))
     order = {source.id: index for index, source in enumerate(manifest.sources)}
-    statements.sort(key=lambda s: (s.key, order.get(s.source, 0)))
+    def by_date(s: Statement):
+        return (s.key, order.get(s.source, 0))
+
+    statements.sort(key=by_date)
+    for event in events:
+        event.statements.sort(key=by_date)
     return Chronology(statements, events)
 
 
@@ -255,6 +260,6 @@ def format_chronology(chron: Chronology, width: int = 110) -> str:
             continue
         verdict = "SOURCES DISAGREE" if event.disagrees else "sources agree"
         lines.append(f"  {event.id}: {event.label} — {verdict}: {event.summary()}")
-        for s in sorted(event.statements, key=lambda s: s.key):
+        for s in event.statements:
             lines.append(f"    {s.shown()}  {s.source} {s.block}")
     return "\n".join(lines) + "\n"
