@@ -70,3 +70,9 @@ def test_an_event_about_an_unknown_person_is_reported_with_its_line(tmp_path):
     with pytest.raises(EditionError) as error:
         chronology(load_manifest(path), tmp_path / "tei")
     assert "chronology.toml:1: event 'birth': person 'bukharin' is not in the person register" in error.value.message
+
+
+def test_the_persons_command_checks_the_tei_files():
+    result = CliRunner().invoke(main, ["persons", "--root", str(ROOT)])
+    assert result.exit_code == 0, result.output
+    assert "every persName matches the register" in result.output

@@ -92,3 +92,27 @@ def dates(root: str | None) -> None:
     project = _project(root)
     manifest = load_manifest(project.manifest)
     click.echo(format_chronology(chronology(manifest, project.tei)), nl=False)
+
+
+PERSONS_HELP = """Check the persons named in tei/ against the register.
+
+Reports every persName whose @ref is not in the register (seeds/persons.toml) or whose
+text is not one of that person's registered forms, with its file and line.
+"""
+
+
+@main.command(help=PERSONS_HELP)
+@click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
+def persons(root: str | None) -> None:
+    from .convert.persons import check_mentions, gazetteer_for
+    from .errors import ValidationError
+
+    project = _project(root)
+    manifest = load_manifest(project.manifest)
+    paths = [project.tei / f"{source.id}.xml" for source in manifest.sources]
+    problems = check_mentions(gazetteer_for(manifest), [p for p in paths if p.exists()])
+    for problem in problems:
+        click.echo(problem, err=True)
+    if problems:
+        raise ValidationError(f"{len(problems)} persName(s) do not match the person register")
+    click.echo(f"{len(gazetteer_for(manifest).persons)} persons: every persName matches the register")
