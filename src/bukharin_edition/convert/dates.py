@@ -4,6 +4,8 @@ Forms read (case as printed):
   day month [,] year   "27th September 1888", "3rd April, 1917", "13 December 1924" → @when
   day month            "6th March", "9 January"                → @when="--03-06" (no year printed)
   month [,] year       "February 1925", "July, 1928"             → @when="1925-02"
+  in month             "in October", "in December"              → @when="--10" (no year printed; only
+                       after "in", so that "the October Revolution" and "May" the verb stay text)
   season of year       "the spring of 1927", "spring 1928"       → @notBefore/@notAfter, @precision=low
   decade               "the 1930s", "mid-1920s", "the early 1920s" → @notBefore/@notAfter (+ low precision
                        for early/mid/late)
@@ -50,6 +52,7 @@ DATE_EXPRESSION = re.compile(
     rf"|(?P<decade>(?:\b[Tt]he )?(?:(?P<part>early|mid|late)[- ]|{START})(?P<decade_start>1[5-9]\d0|20\d0)s)\b"
     rf"|{START}(?P<daymonth>(?P<day>[0-3]?\d)(?:st|nd|rd|th)? (?P<dm_month>{MONTH})(?:,? (?P<dm_year>{YEAR}))?){END}"
     rf"|(?P<monthyear>\b(?P<my_month>{MONTH}),? (?P<my_year>{YEAR})){END}"
+    rf"|(?<=\b[Ii]n )(?P<month>(?P<mo_month>{MONTH}))(?![\w\-]|,? \d)"
     rf"|{START}(?P<yearlist>(?P<yl_first>{YEAR})-(?P<yl_second>\d\d)-(?P<yl_third>\d\d)){END}"
     rf"|{START}(?P<range>(?P<range_from>{YEAR})[-–](?P<range_to>{YEAR}|\d\d)){END}"
     rf"|{START}(?P<year>{YEAR}){END}"
@@ -108,6 +111,8 @@ def attributes(match: re.Match, preceding: str = "") -> dict[str, str]:
         return {"when": f"--{month:02d}-{day:02d}"}
     if g["monthyear"]:
         return {"when": f"{int(g['my_year']):04d}-{_month_number(g['my_month']):02d}"}
+    if g["month"]:
+        return {"when": f"--{_month_number(g['mo_month']):02d}"}
     if g["season"]:
         year = g["season_year"]
         first, last = SEASONS[g["season_name"].lower()]
