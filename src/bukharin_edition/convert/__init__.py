@@ -15,7 +15,7 @@ from . import dates, mia, persons, prose, transcript
 from .blocks import split_blocks
 from .context import Context
 from .inline import DataRecognizer, Recognizer
-from .header import EDITION_TITLE, SHARED_FILE, build_header, prefix_defs
+from .header import PERSONS_FILE, SHARED_FILE, build_header
 from .shared import build_shared
 
 PROFILES: dict[str, ModuleType] = {module.NAME: module for module in (prose, transcript, mia)}
@@ -66,11 +66,11 @@ def encode_shared(manifest: Manifest) -> Converted:
 def encode_persons(manifest: Manifest, sources: list[Converted]) -> Converted:
     """Encode the person register, warning of entries and forms the sources never use."""
     gazetteer = persons.gazetteer_for(manifest)
-    root = persons.build_register(gazetteer, manifest, (EDITION_TITLE, prefix_defs))
+    root = persons.build_register(gazetteer, manifest)
     mentions = persons.mention_counts([document.data for document in sources])
     texts = ["\n".join(text for _, text in manifest.lines_of(source)) for source in manifest.sources]
     warnings = persons.register_warnings(gazetteer, mentions, persons.form_counts(gazetteer, texts))
-    return Converted(Path(persons.PERSONS_FILE), serialize(root), warnings)
+    return Converted(Path(PERSONS_FILE), serialize(root), warnings)
 
 
 def encode_all(manifest: Manifest, only: list[str] | None = None) -> list[Converted]:

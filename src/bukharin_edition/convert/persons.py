@@ -8,6 +8,7 @@ possessive ("Stalin’s") tags only the name. Phrases listed as exclusions are l
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,10 +20,10 @@ from lxml import etree
 from ..errors import ConversionError
 from ..tei import TEI_NS, element, sub
 from .datafile import DataFile
+from .header import EDITION_TITLE, prefix_defs
 from .inline import DataRecognizer, Recognizer, SkippingPattern
 
 REGISTER_FILE = "persons.toml"
-PERSONS_FILE = "persons.xml"
 PREFIX = "per"
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 DATE_PATTERN = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -152,8 +153,6 @@ def load_gazetteer(path: Path) -> Gazetteer:
 
 
 def _valid_date(text: str) -> bool:
-    import datetime as dt
-
     if not DATE_PATTERN.match(text):
         return False
     parts = [int(x) for x in text.split("-")]
@@ -231,9 +230,9 @@ def register_warnings(gazetteer: Gazetteer, mentions: Counter, forms: Counter) -
     return warnings
 
 
-def build_register(gazetteer: Gazetteer, manifest, header_helpers) -> etree._Element:
+def build_register(gazetteer: Gazetteer, manifest) -> etree._Element:
     """Return the TEI document of the person register (tei/persons.xml)."""
-    edition_title, prefix_defs = header_helpers
+    edition_title = EDITION_TITLE
     root = etree.Element(f"{{{TEI_NS}}}TEI", nsmap={None: TEI_NS})
     root.set("{http://www.w3.org/XML/1998/namespace}id", "persons")
     root.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
