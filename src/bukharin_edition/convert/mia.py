@@ -102,8 +102,11 @@ def _sections(body: etree._Element, blocks: list[Block], ctx: Context) -> None:
     """Fill the body: headings open sections of type 'section'."""
     container = body
     pending: list[Block] = []
+    previous = ""
     for block in blocks:
-        title, rest = split_heading(block, period_allowed=True)
+        # What follows "… wrote:" is a quotation, however short.
+        title, rest = (None, block) if previous.endswith(":") else split_heading(block, period_allowed=True)
+        previous = block.text.rstrip()
         if title is None:
             pending.append(block)
             continue
