@@ -11,7 +11,7 @@ from lxml import etree
 from ..errors import ConversionError
 from ..manifest import Manifest, Source
 from ..tei import TEI_NS, serialize, write_atomic
-from . import mia, prose, transcript
+from . import brackets, corrections, mia, prose, transcript
 from .blocks import split_blocks
 from .context import Context
 from .inline import Recognizer
@@ -21,7 +21,7 @@ from .shared import build_shared
 PROFILES: dict[str, ModuleType] = {module.NAME: module for module in (prose, transcript, mia)}
 
 # Recognizers every profile applies to its text, after the profile's own (module.RECOGNIZERS).
-COMMON_RECOGNIZERS: tuple[Recognizer, ...] = ()
+COMMON_RECOGNIZERS: tuple[Recognizer, ...] = (brackets.RECOGNIZER,)
 
 
 @dataclass
@@ -33,16 +33,28 @@ class Converted:
     warnings: list[str] = field(default_factory=list)
 
 
-def encode_source(manifest: Manifest, source: Source) -> Converted:
+def encode_source(manifest: Manifest, source: Source,
+                  corrections_list: list[corrections.Correction] | None = None) -> Converted:
     """Encode one source as a TEI document (bytes in the canonical layout)."""
     profile = PROFILES.get(source.profile)
     if profile is None:
         raise ConversionError(
             f"source '{source.id}': unknown profile '{source.profile}' (known: {', '.join(sorted(PROFILES))})"
         )
-    ctx = Context(source, recognizers=(*getattr(profile, "RECOGNIZERS", ()), *COMMON_RECOGNIZERS))
+    if corrections_list is None:
+        corrections_list = corrections.load_corrections(manifest.path.parent / corrections.CORRECTIONS_FILE)
+    ours = [c for c in corrections_list if c.source == source.id]
+    correcting = corrections.recognizer(ours)
+    ctx = Context(source, recognizers=(
+        *((correcting,) if correcting else ()),
+        *getattr(profile, "RECOGNIZERS", ()),
+        *COMMON_RECOGNIZERS,
+    ))
     blocks = split_blocks(manifest.lines_of(source))
+    for block in blocks:
+        brackets.lint(block, ctx)
     text = profile.encode(blocks, ctx)
+    corrections.check_applied(ours, ctx, dict(manifest.lines_of(source)))
     root = etree.Element(f"{{{TEI_NS}}}TEI", nsmap={None: TEI_NS})
     root.set("{http://www.w3.org/XML/1998/namespace}id", source.id)
     root.set("{http://www.w3.org/XML/1998/namespace}lang", source.language)
@@ -63,8 +75,12 @@ def encode_shared(manifest: Manifest) -> Converted:
 def encode_all(manifest: Manifest, only: list[str] | None = None) -> list[Converted]:
     """Encode the shared file and the sources (all, or those named), in manifest order."""
     wanted = manifest.sources if not only else [manifest.source(name) for name in only]
+    known = corrections.load_corrections(manifest.path.parent / corrections.CORRECTIONS_FILE)
+    unknown = sorted({c.source for c in known} - {s.id for s in manifest.sources})
+    if unknown:
+        raise ConversionError(f"{corrections.CORRECTIONS_FILE}: corrections for unknown sources: {', '.join(unknown)}")
     documents = [encode_shared(manifest)] if not only else []
-    documents += [encode_source(manifest, source) for source in wanted]
+    documents += [encode_source(manifest, source, known) for source in wanted]
     return documents
 
 

@@ -17,6 +17,8 @@ class Context:
     profile_desc: list = field(default_factory=list)
     # Inline recognizers applied to every block of the source, in priority order.
     recognizers: tuple = ()
+    # Corrections applied so far (each must be applied exactly once).
+    applied_corrections: list = field(default_factory=list)
     _counters: Counter = field(default_factory=Counter)
 
     def new_id(self, kind: str) -> str:
