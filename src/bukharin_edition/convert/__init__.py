@@ -11,14 +11,16 @@ from lxml import etree
 from ..errors import ConversionError
 from ..manifest import Manifest, Source
 from ..tei import TEI_NS, serialize, write_atomic
-from . import brackets, corrections, mia, prose, transcript
+from . import brackets, collection, corrections, mia, parallels, prose, transcript
 from .blocks import split_blocks
 from .context import Context
 from .inline import Recognizer
 from .header import SHARED_FILE, build_header
 from .shared import build_shared
 
-PROFILES: dict[str, ModuleType] = {module.NAME: module for module in (prose, transcript, mia)}
+PROFILES: dict[str, ModuleType] = {
+    module.NAME: module for module in (prose, transcript, mia, collection)
+}
 
 # Recognizers every profile applies to its text, after the profile's own (module.RECOGNIZERS).
 COMMON_RECOGNIZERS: tuple[Recognizer, ...] = (brackets.RECOGNIZER,)
@@ -29,8 +31,14 @@ class Converted:
     """A TEI document made from a source, and what its profile had to say about it."""
 
     path: Path
-    data: bytes
+    root: etree._Element
     warnings: list[str] = field(default_factory=list)
+    block_ids: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def data(self) -> bytes:
+        """The document in the edition's canonical layout."""
+        return serialize(self.root)
 
 
 def encode_source(manifest: Manifest, source: Source,
@@ -64,12 +72,12 @@ def encode_source(manifest: Manifest, source: Source,
         profile_desc.append(part)
     root.append(header)
     root.append(text)
-    return Converted(Path(f"{source.id}.xml"), serialize(root), ctx.warnings)
+    return Converted(Path(f"{source.id}.xml"), root, ctx.warnings, ctx.block_ids)
 
 
 def encode_shared(manifest: Manifest) -> Converted:
     """Encode the shared declarations file."""
-    return Converted(Path(SHARED_FILE), serialize(build_shared(manifest)))
+    return Converted(Path(SHARED_FILE), build_shared(manifest))
 
 
 def encode_all(manifest: Manifest, only: list[str] | None = None) -> list[Converted]:
@@ -79,8 +87,15 @@ def encode_all(manifest: Manifest, only: list[str] | None = None) -> list[Conver
     unknown = sorted({c.source for c in known} - {s.id for s in manifest.sources})
     if unknown:
         raise ConversionError(f"{corrections.CORRECTIONS_FILE}: corrections for unknown sources: {', '.join(unknown)}")
+    # Sources whose passages recur in the wanted ones are encoded too, to link them both ways.
+    partners = {s.options.get("parallels_in") for s in wanted} | {
+        s.id for s in manifest.sources if s.options.get("parallels_in") in {w.id for w in wanted}}
+    needed = [s for s in manifest.sources if s in wanted or s.id in partners]
+    encoded = {source.id: encode_source(manifest, source, known) for source in needed}
+    parallels.link({k: v.root for k, v in encoded.items()}, {k: v.block_ids for k, v in encoded.items()},
+                   manifest)
     documents = [encode_shared(manifest)] if not only else []
-    documents += [encode_source(manifest, source, known) for source in wanted]
+    documents += [encoded[source.id] for source in wanted]
     return documents
 
 
