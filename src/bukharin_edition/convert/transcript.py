@@ -39,7 +39,7 @@ DESCRIPTION = (
     "an ellipsis opening or closing a paragraph is a cut of the source's editor (seg type omission)."
 )
 
-USUAL_LABEL = re.compile(r"^(?P<label>(?:THE |MR\.? |MRS\.? )?[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-]+)*:)(?P<rest>.*)$",
+USUAL_LABEL = re.compile(r"^(?P<label>(?:THE |MR\.? |MRS\.? )?[A-Z][A-Z’'\-]*(?: [A-Z][A-Z’'\-]+)*:)(?P<rest>.*)$",
                          re.DOTALL)
 OTHER_LABELS = (
     # 'VYSHINSKY. Speech' — upper case, full stop
