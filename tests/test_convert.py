@@ -121,3 +121,41 @@ def test_any_text_survives_every_profile(profile, text):
     converted = encode_source(manifest, source)
     root = etree.fromstring(converted.data)
     assert fidelity.compare(Path("hypothesis.xml"), root, manifest.lines_of(source)) is None
+
+
+def test_force_keeps_a_backup_outside_version_control(scratch_project):
+    runner = CliRunner()
+    root = str(scratch_project.root)
+    runner.invoke(main, ["convert", "--root", root])
+    edited = scratch_project.tei / "omodeo-abstract.xml"
+    edited.write_text(edited.read_text(encoding="utf-8") + "<!-- a scholar's work -->\n", encoding="utf-8")
+    result = runner.invoke(main, ["convert", "--root", root, "--force", "omodeo-abstract"])
+    assert result.exit_code == 0, result.output
+    backup = edited.with_name("omodeo-abstract.xml~")
+    assert backup.read_text(encoding="utf-8").endswith("<!-- a scholar's work -->\n")
+
+
+def test_force_refuses_to_overwrite_uncommitted_work(scratch_project):
+    import subprocess
+
+    runner = CliRunner()
+    root = str(scratch_project.root)
+    runner.invoke(main, ["convert", "--root", root])
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=root, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=root, check=True)
+    subprocess.run([*git, "commit", "-qm", "convert"], cwd=root, check=True)
+    edited = scratch_project.tei / "omodeo-abstract.xml"
+    work = edited.read_text(encoding="utf-8") + "<!-- uncommitted -->\n"
+    edited.write_text(work, encoding="utf-8")
+
+    refused = runner.invoke(main, ["convert", "--root", root, "--force"])
+    assert refused.exit_code != 0
+    assert "refused  tei/omodeo-abstract.xml" in refused.output
+    assert "not committed to git" in refused.output
+    assert edited.read_text(encoding="utf-8") == work
+
+    allowed = runner.invoke(main, ["convert", "--root", root, "--force", "--allow-dirty"])
+    assert allowed.exit_code == 0
+    assert "uncommitted" not in edited.read_text(encoding="utf-8")
+    assert not edited.with_name("omodeo-abstract.xml~").exists()  # git holds the previous version

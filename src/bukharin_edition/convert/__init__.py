@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -104,16 +105,17 @@ class Outcome:
     """What `write_documents` did with one file."""
 
     path: Path
-    action: str  # written, unchanged, differs, overwritten
+    action: str  # written, unchanged, differs, overwritten, refused
     diff: str = ""
 
 
 def write_documents(documents: list[Converted], tei_dir: Path, force: bool = False,
-                    with_diff: bool = False) -> list[Outcome]:
+                    with_diff: bool = False, allow_dirty: bool = False) -> list[Outcome]:
     """Write documents into tei_dir; a file that differs is left alone unless forced.
 
     Every document is encoded before this is called, so an error in one source leaves
-    every file as it was.
+    every file as it was. Forced, a file with uncommitted changes is still refused unless
+    allow_dirty; a file outside version control is backed up beside itself first.
     """
     outcomes = []
     for document in documents:
@@ -127,12 +129,36 @@ def write_documents(documents: list[Converted], tei_dir: Path, force: bool = Fal
             outcomes.append(Outcome(target, "unchanged"))
             continue
         diff = _diff(current, document.data, target) if with_diff else ""
-        if force:
+        if not force:
+            outcomes.append(Outcome(target, "differs", diff))
+        elif _unsaved_work(target) and not allow_dirty:
+            outcomes.append(Outcome(target, "refused", diff))
+        else:
+            _keep_backup(target)
             write_atomic(target, document.data)
             outcomes.append(Outcome(target, "overwritten", diff))
-        else:
-            outcomes.append(Outcome(target, "differs", diff))
     return outcomes
+
+
+def _unsaved_work(path: Path) -> bool:
+    """Say whether the file holds changes that version control does not have."""
+    try:
+        result = subprocess.run(["git", "status", "--porcelain", "--", path.name], cwd=path.parent,
+                                capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return result.returncode == 0 and bool(result.stdout.strip())
+
+
+def _keep_backup(path: Path) -> None:
+    """Outside version control, keep the file's previous content beside it (<name>~)."""
+    try:
+        tracked = subprocess.run(["git", "ls-files", "--error-unmatch", "--", path.name], cwd=path.parent,
+                                 capture_output=True, timeout=30).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        tracked = False
+    if not tracked:
+        write_atomic(path.with_name(path.name + "~"), path.read_bytes())
 
 
 def _diff(current: bytes, new: bytes, target: Path) -> str:
