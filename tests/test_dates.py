@@ -32,7 +32,7 @@ def dates_rows(documents) -> list[str]:
         for date in root.iterfind(".//t:text//t:date", NS):
             block = next(a for a in date.iterancestors() if a.get(XML_ID))
             attrs = " ".join(f"{k}={v}" for k, v in sorted(date.attrib.items()))
-            rows.append(f"{name[:-4]}\t{block.get(XML_ID)}\t{date.text}\t{attrs}")
+            rows.append(f"{name[:-4]}\t{block.get(XML_ID)}\t{inline_text(date)}\t{attrs}")
     return rows
 
 
@@ -72,7 +72,7 @@ def test_every_date_of_every_source_is_the_reviewed_list(documents, request):
 ])
 def test_date_forms_are_normalized(documents, source, text, attrs):
     root = etree.fromstring(documents[f"{source}.xml"].data)
-    found = [dict(d.attrib) for d in root.iterfind(".//t:text//t:date", NS) if d.text == text]
+    found = [dict(d.attrib) for d in root.iterfind(".//t:text//t:date", NS) if inline_text(d) == text]
     assert found and found[0] == attrs
 
 
@@ -144,10 +144,13 @@ def test_numbers_that_are_not_dates_are_never_dates(documents, source, context):
     assert seen, f"the trap {context!r} is not in {source}"
 
 
-def test_a_split_year_is_not_half_encoded(documents):
-    """'August 193 6' awaits the regularization of '193 6' (issue 3): no date element cuts it."""
-    data = documents["trial-1938.xml"].data.decode("utf-8")
-    assert "August 193 6" in data
+def test_a_split_year_is_one_date_with_its_regularization_inside(documents):
+    """'August 193 6': the date holds the orig/reg of the split year (nesting of recognizers)."""
+    root = etree.fromstring(documents["trial-1938.xml"].data)
+    date = next(d for d in root.iterfind(".//t:text//t:date", NS) if inline_text(d) == "August 193 6")
+    assert date.get("when") == "1936-08"
+    assert date.find("t:choice/t:orig", NS).text == "193 6"
+    assert date.find("t:choice/t:reg", NS).text == "1936"
 
 
 def test_julian_dates_convert_to_the_gregorian_day():

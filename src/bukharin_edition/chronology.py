@@ -20,7 +20,7 @@ from lxml import etree
 from .convert.dates import DateRules, rules_for
 from .convert.persons import gazetteer_for
 from .errors import EditionError
-from .fidelity import is_editorial
+from .fidelity import inline_text, is_editorial
 from .manifest import Manifest
 from .tei import TEI_NS, XML_ID, has_inline_layout, local_name, parse_tei
 
@@ -161,7 +161,7 @@ def statements_of(source_id: str, root: etree._Element) -> list[Statement]:
         for index, date in enumerate(dates):
             token = TOKEN.format(index)
             sentence = next(s for s in sentences if token in s)
-            found.append(Statement(source_id, _block_id(block), "".join(date.itertext()),
+            found.append(Statement(source_id, _block_id(block), inline_text(date),
                                    dict(date.attrib), sentence.replace("\n", " "),
                                    tokenized=sentence, token=token))
     for statement in found:

@@ -40,15 +40,18 @@ def main() -> None:
 @click.argument("sources", nargs=-1)
 @click.option("--force", is_flag=True, help="Overwrite TEI files that differ from a fresh conversion.")
 @click.option("--diff", "with_diff", is_flag=True, help="Show how differing files would change.")
+@click.option("--allow-dirty", is_flag=True,
+              help="With --force, overwrite even files with changes not committed to git.")
 @click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
-def convert(sources: tuple[str, ...], force: bool, with_diff: bool, root: str | None) -> None:
+def convert(sources: tuple[str, ...], force: bool, with_diff: bool, allow_dirty: bool, root: str | None) -> None:
     project = _project(root)
     manifest = load_manifest(project.manifest, profiles=converting.PROFILES)
     documents = converting.encode_all(manifest, list(sources) or None)
     for document in documents:
         for warning in document.warnings:
             click.echo(f"warning: {warning}", err=True)
-    outcomes = converting.write_documents(documents, project.tei, force=force, with_diff=with_diff)
+    outcomes = converting.write_documents(documents, project.tei, force=force, with_diff=with_diff,
+                                          allow_dirty=allow_dirty)
     for outcome in outcomes:
         click.echo(f"{outcome.action:>11}  {outcome.path.relative_to(project.root)}")
         if outcome.diff:
@@ -59,6 +62,12 @@ def convert(sources: tuple[str, ...], force: bool, with_diff: bool, root: str | 
             f"{len(differing)} TEI file(s) differ from a fresh conversion and were left untouched "
             "(--diff shows how, --force overwrites).",
             err=True,
+        )
+    refused = [o for o in outcomes if o.action == "refused"]
+    if refused:
+        raise ConversionError(
+            f"{len(refused)} TEI file(s) have changes not committed to git and were not overwritten: "
+            "commit them first, or pass --allow-dirty to lose them."
         )
 
 

@@ -60,21 +60,24 @@ def diplomatic_lines(root: etree._Element) -> list[Line]:
     text = root.find(f"{{{TEI_NS}}}text")
     if text is None:
         return lines
-    pending: list[str] = []
+    pending = ""
     for block in _blocks(text):
         content = inline_text(block)
         if local_name(block) in RUN_IN:
-            pending.append(content if content.endswith("\n") else content + " ")
+            pending += content
             continue
-        content = "".join(pending) + content
-        pending = []
+        if pending and content:
+            content = pending + ("" if pending.endswith("\n") else " ") + content
+        elif pending:
+            content = pending
+        pending = ""
         ident = _nearest_id(block)
         for piece in content.split("\n"):
             if piece.strip():
                 lines.append(Line(piece, ident, block.sourceline or 0))
-    for piece in "".join(pending).split("\n"):
+    for piece in pending.split("\n"):
         if piece.strip():
-            lines.append(Line(piece.rstrip(" "), "", 0))
+            lines.append(Line(piece, "", 0))
     return lines
 
 

@@ -270,8 +270,9 @@ def _coverage_problems(
             owner[number] = source.id
     orphans = [n for n, text in enumerate(seed_lines, start=1) if text.strip() and n not in owner]
     for start, end in _runs(orphans):
-        span = f"line {start}" if start == end else f"lines {start}–{end}"
-        problems.append(f"{path.name}: {span} of the received file belong to no source")
+        span = f"line {start} of the received file belongs" if start == end else (
+            f"lines {start}–{end} of the received file belong")
+        problems.append(f"{path.name}: {span} to no source; add it to an entry or give it one of its own")
     return problems
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -11,18 +12,22 @@ from lxml import etree
 from ..errors import ConversionError
 from ..manifest import Manifest, Source
 from ..tei import TEI_NS, serialize, write_atomic
-from . import dates, mia, persons, prose, transcript
+from . import brackets, collection, corrections, dates, mia, parallels, persons, prose, transcript
 from .blocks import split_blocks
 from .context import Context
 from .inline import DataRecognizer, Recognizer
 from .header import PERSONS_FILE, SHARED_FILE, build_header
 from .shared import build_shared
 
-PROFILES: dict[str, ModuleType] = {module.NAME: module for module in (prose, transcript, mia)}
+PROFILES: dict[str, ModuleType] = {
+    module.NAME: module for module in (prose, transcript, mia, collection)
+}
 
 # Recognizers every profile applies to its text, after the profile's own (module.RECOGNIZERS).
 # A DataRecognizer is bound to the manifest's data files (seeds/*.toml) when a source is encoded.
-COMMON_RECOGNIZERS: tuple[Recognizer | DataRecognizer, ...] = (persons.RECOGNIZER, dates.RECOGNIZER)
+COMMON_RECOGNIZERS: tuple[Recognizer | DataRecognizer, ...] = (
+    brackets.RECOGNIZER, persons.RECOGNIZER, dates.RECOGNIZER,
+)
 
 
 @dataclass
@@ -30,22 +35,38 @@ class Converted:
     """A TEI document made from a source, and what its profile had to say about it."""
 
     path: Path
-    data: bytes
+    root: etree._Element
     warnings: list[str] = field(default_factory=list)
+    block_ids: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def data(self) -> bytes:
+        """The document in the edition's canonical layout."""
+        return serialize(self.root)
 
 
-def encode_source(manifest: Manifest, source: Source) -> Converted:
+def encode_source(manifest: Manifest, source: Source,
+                  corrections_list: list[corrections.Correction] | None = None) -> Converted:
     """Encode one source as a TEI document (bytes in the canonical layout)."""
     profile = PROFILES.get(source.profile)
     if profile is None:
         raise ConversionError(
             f"source '{source.id}': unknown profile '{source.profile}' (known: {', '.join(sorted(PROFILES))})"
         )
-    recognizers = (*getattr(profile, "RECOGNIZERS", ()), *COMMON_RECOGNIZERS)
-    ctx = Context(source, recognizers=tuple(
-        r.bind(manifest) if isinstance(r, DataRecognizer) else r for r in recognizers))
+    if corrections_list is None:
+        corrections_list = corrections.load_corrections(manifest.path.parent / corrections.CORRECTIONS_FILE)
+    ours = [c for c in corrections_list if c.source == source.id]
+    correcting = corrections.recognizer(ours)
+    ctx = Context(source, recognizers=(
+        *((correcting,) if correcting else ()),
+        *(r.bind(manifest) if isinstance(r, DataRecognizer) else r
+          for r in (*getattr(profile, "RECOGNIZERS", ()), *COMMON_RECOGNIZERS)),
+    ))
     blocks = split_blocks(manifest.lines_of(source))
+    for block in blocks:
+        brackets.lint(block, ctx)
     text = profile.encode(blocks, ctx)
+    corrections.check_applied(ours, ctx, dict(manifest.lines_of(source)))
     root = etree.Element(f"{{{TEI_NS}}}TEI", nsmap={None: TEI_NS})
     root.set("{http://www.w3.org/XML/1998/namespace}id", source.id)
     root.set("{http://www.w3.org/XML/1998/namespace}lang", source.language)
@@ -55,32 +76,41 @@ def encode_source(manifest: Manifest, source: Source) -> Converted:
         profile_desc.append(part)
     root.append(header)
     root.append(text)
-    return Converted(Path(f"{source.id}.xml"), serialize(root), ctx.warnings)
+    return Converted(Path(f"{source.id}.xml"), root, ctx.warnings, ctx.block_ids)
 
 
 def encode_shared(manifest: Manifest) -> Converted:
     """Encode the shared declarations file."""
-    return Converted(Path(SHARED_FILE), serialize(build_shared(manifest)))
+    return Converted(Path(SHARED_FILE), build_shared(manifest))
 
 
 def encode_persons(manifest: Manifest, sources: list[Converted]) -> Converted:
     """Encode the person register, warning of entries and forms the sources never use."""
     gazetteer = persons.gazetteer_for(manifest)
-    root = persons.build_register(gazetteer, manifest)
-    mentions = persons.mention_counts([document.data for document in sources])
+    mentions = persons.mention_counts([document.root for document in sources])
     texts = ["\n".join(text for _, text in manifest.lines_of(source)) for source in manifest.sources]
     warnings = persons.register_warnings(gazetteer, mentions, persons.form_counts(gazetteer, texts))
-    return Converted(Path(PERSONS_FILE), serialize(root), warnings)
+    return Converted(Path(PERSONS_FILE), persons.build_register(gazetteer, manifest), warnings)
 
 
 def encode_all(manifest: Manifest, only: list[str] | None = None) -> list[Converted]:
     """Encode the shared file, the sources (all, or those named) and the person register."""
     wanted = manifest.sources if not only else [manifest.source(name) for name in only]
+    known = corrections.load_corrections(manifest.path.parent / corrections.CORRECTIONS_FILE)
+    unknown = sorted({c.source for c in known} - {s.id for s in manifest.sources})
+    if unknown:
+        raise ConversionError(f"{corrections.CORRECTIONS_FILE}: corrections for unknown sources: {', '.join(unknown)}")
+    # Sources whose passages recur in the wanted ones are encoded too, to link them both ways.
+    partners = {s.options.get("parallels_in") for s in wanted} | {
+        s.id for s in manifest.sources if s.options.get("parallels_in") in {w.id for w in wanted}}
+    needed = [s for s in manifest.sources if s in wanted or s.id in partners]
+    encoded = {source.id: encode_source(manifest, source, known) for source in needed}
+    parallels.link({k: v.root for k, v in encoded.items()}, {k: v.block_ids for k, v in encoded.items()},
+                   manifest)
     documents = [encode_shared(manifest)] if not only else []
-    sources = [encode_source(manifest, source) for source in wanted]
-    documents += sources
+    documents += [encoded[source.id] for source in wanted]
     if not only and persons.gazetteer_for(manifest).persons:
-        documents.append(encode_persons(manifest, sources))
+        documents.append(encode_persons(manifest, [encoded[source.id] for source in wanted]))
     return documents
 
 
@@ -89,16 +119,17 @@ class Outcome:
     """What `write_documents` did with one file."""
 
     path: Path
-    action: str  # written, unchanged, differs, overwritten
+    action: str  # written, unchanged, differs, overwritten, refused
     diff: str = ""
 
 
 def write_documents(documents: list[Converted], tei_dir: Path, force: bool = False,
-                    with_diff: bool = False) -> list[Outcome]:
+                    with_diff: bool = False, allow_dirty: bool = False) -> list[Outcome]:
     """Write documents into tei_dir; a file that differs is left alone unless forced.
 
     Every document is encoded before this is called, so an error in one source leaves
-    every file as it was.
+    every file as it was. Forced, a file with uncommitted changes is still refused unless
+    allow_dirty; a file outside version control is backed up beside itself first.
     """
     outcomes = []
     for document in documents:
@@ -112,12 +143,36 @@ def write_documents(documents: list[Converted], tei_dir: Path, force: bool = Fal
             outcomes.append(Outcome(target, "unchanged"))
             continue
         diff = _diff(current, document.data, target) if with_diff else ""
-        if force:
+        if not force:
+            outcomes.append(Outcome(target, "differs", diff))
+        elif _unsaved_work(target) and not allow_dirty:
+            outcomes.append(Outcome(target, "refused", diff))
+        else:
+            _keep_backup(target)
             write_atomic(target, document.data)
             outcomes.append(Outcome(target, "overwritten", diff))
-        else:
-            outcomes.append(Outcome(target, "differs", diff))
     return outcomes
+
+
+def _unsaved_work(path: Path) -> bool:
+    """Say whether the file holds changes that version control does not have."""
+    try:
+        result = subprocess.run(["git", "status", "--porcelain", "--", path.name], cwd=path.parent,
+                                capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return result.returncode == 0 and bool(result.stdout.strip())
+
+
+def _keep_backup(path: Path) -> None:
+    """Outside version control, keep the file's previous content beside it (<name>~)."""
+    try:
+        tracked = subprocess.run(["git", "ls-files", "--error-unmatch", "--", path.name], cwd=path.parent,
+                                 capture_output=True, timeout=30).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        tracked = False
+    if not tracked:
+        write_atomic(path.with_name(path.name + "~"), path.read_bytes())
 
 
 def _diff(current: bytes, new: bytes, target: Path) -> str:

@@ -10,6 +10,8 @@ STOPWORDS = frozenset(
 BULLET = re.compile(r"^(?P<label>[*•·‣▪–-])(?P<space>\s+)(?P<text>\S.*)$")
 NUMBERED = re.compile(r"^(?P<label>\d{1,2}[.)])(?P<space>\s+)(?P<text>\S.*)$")
 CLOSERS = "’”'\")]»"
+# A sentence ends inside the line: "It is simple. (Ibid)" or "Done. [3]".
+SENTENCE_INSIDE = re.compile(r"[.!?…][’”'\")]?\s+\S")
 MAX_HEADING_WORDS = 12
 
 
@@ -78,20 +80,25 @@ def block_list_kind(block: Block) -> str | None:
 def looks_like_heading(line: str, period_allowed: bool = False) -> bool:
     """Say whether a line reads as a one-line heading.
 
-    A heading is short and does not end as a sentence does. With `period_allowed`, a
-    title-cased line ending in a full stop counts too (older print set headings that way).
+    A heading is short, is one phrase (no sentence ends inside it) and does not end as a
+    sentence does. With `period_allowed`, a title-cased line ending in a full stop counts
+    too (older print set headings that way). A line ending in a bracket or parenthesis
+    (a note marker, a citation) is a heading only when title-cased.
     """
     words = line.split()
     if not words or len(words) > MAX_HEADING_WORDS or len(line) > 100:
         return False
-    if list_kind(line):
+    if list_kind(line) or _looks_like_label(line) or SENTENCE_INSIDE.search(line):
         return False
-    last = line.rstrip()[-1]
-    if last not in ".,;:":
-        return not line.rstrip().endswith(("…", "...")) and not _looks_like_label(line)
-    if not period_allowed or last != "." or line.count(". ") or line.count(": "):
+    stripped = line.rstrip()
+    core = stripped.rstrip(CLOSERS)
+    if stripped.endswith((")", "]")):
+        return _title_cased(words)
+    if not core or core.endswith(("…", "...")) or core[-1] in ",;:":
         return False
-    return _title_cased(words)
+    if core[-1] == ".":
+        return period_allowed and _title_cased(words)
+    return True
 
 
 def _looks_like_label(line: str) -> bool:

@@ -17,6 +17,10 @@ class Context:
     profile_desc: list = field(default_factory=list)
     # Inline recognizers applied to every block of the source, in priority order.
     recognizers: tuple = ()
+    # The xml:id of the block (p, cit) that encodes the paragraph starting on a seed line.
+    block_ids: dict = field(default_factory=dict)
+    # Corrections applied so far (each must be applied exactly once).
+    applied_corrections: list = field(default_factory=list)
     _counters: Counter = field(default_factory=Counter)
 
     def new_id(self, kind: str) -> str:

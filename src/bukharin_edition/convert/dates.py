@@ -3,7 +3,9 @@
 Forms read (case as printed):
   day month [,] year   "27th September 1888", "3rd April, 1917", "13 December 1924" → @when
   day month            "6th March", "9 January"                → @when="--03-06" (no year printed)
-  month [,] year       "February 1925", "July, 1928"             → @when="1925-02"
+  month [,] year       "February 1925", "July, 1928"             → @when="1925-02"; after a month
+                       name a year split by a stray space ("August 193 6") is read as one
+                       (its orig/reg, seeds/corrections.toml, lands inside the date)
   in month             "in October", "in December"              → @when="--10" (no year printed; only
                        after "in", so that "the October Revolution" and "May" the verb stay text)
   season of year       "the spring of 1927", "spring 1928"       → @notBefore/@notAfter, @precision=low
@@ -34,7 +36,7 @@ from lxml import etree
 from ..errors import ConversionError
 from ..tei import element
 from .datafile import DataFile
-from .inline import DataRecognizer, Recognizer, SkippingPattern
+from .inline import DataRecognizer, Recognizer, SkippingPattern, fill_nested
 
 RULES_FILE = "chronology.toml"
 GREGORIAN_IN_RUSSIA = dt.date(1918, 2, 14)
@@ -51,7 +53,7 @@ DATE_EXPRESSION = re.compile(
     rf"|(?P<season>\b(?:[Tt]he )?(?P<season_name>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all)(?: of)? (?P<season_year>{YEAR})){END}"
     rf"|(?P<decade>(?:\b[Tt]he )?(?:(?P<part>early|mid|late)[- ]|{START})(?P<decade_start>1[5-9]\d0|20\d0)s)\b"
     rf"|{START}(?P<daymonth>(?P<day>[0-3]?\d)(?:st|nd|rd|th)? (?P<dm_month>{MONTH})(?:,? (?P<dm_year>{YEAR}))?){END}"
-    rf"|(?P<monthyear>\b(?P<my_month>{MONTH}),? (?P<my_year>{YEAR})){END}"
+    rf"|(?P<monthyear>\b(?P<my_month>{MONTH}),? (?P<my_year>{YEAR}|1[5-9]\d \d)){END}"
     rf"|(?<=\b[Ii]n )(?P<month>(?P<mo_month>{MONTH}))(?![\w\-]|,? \d)"
     rf"|{START}(?P<yearlist>(?P<yl_first>{YEAR})-(?P<yl_second>\d\d)-(?P<yl_third>\d\d)){END}"
     rf"|{START}(?P<range>(?P<range_from>{YEAR})[-–](?P<range_to>{YEAR}|\d\d)){END}"
@@ -110,7 +112,7 @@ def attributes(match: re.Match, preceding: str = "") -> dict[str, str]:
             raise ValueError(f"day {day} of {g['dm_month']}")
         return {"when": f"--{month:02d}-{day:02d}"}
     if g["monthyear"]:
-        return {"when": f"{int(g['my_year']):04d}-{_month_number(g['my_month']):02d}"}
+        return {"when": f"{int(g['my_year'].replace(' ', '')):04d}-{_month_number(g['my_month']):02d}"}
     if g["month"]:
         return {"when": f"--{_month_number(g['mo_month']):02d}"}
     if g["season"]:
@@ -283,9 +285,11 @@ def recognizer(rules: DateRules, manifest=None) -> Recognizer:
         built, problem = date_element(match, ctx.source.id, rules)
         if problem:
             ctx.warn(_seed_line(manifest, ctx.source, match), problem)
-        return built
+        built.text = None
+        return fill_nested(built, match.group(), ctx, dates)  # a correction inside stays possible
 
-    return Recognizer("dates", SkippingPattern(DATE_EXPRESSION, rules.traps), build)
+    dates = Recognizer("dates", SkippingPattern(DATE_EXPRESSION, rules.traps), build)
+    return dates
 
 
 def _seed_line(manifest, source, match: re.Match) -> int:

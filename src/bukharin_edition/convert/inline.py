@@ -16,7 +16,9 @@ from lxml import etree
 from ..tei import element
 from .context import Context
 
-Builder = Callable[[re.Match, Context], etree._Element]
+# A builder returns the element that encodes a match (or several, where the editors add a
+# note after it); their diplomatic text together is exactly the match.
+Builder = Callable[[re.Match, Context], "etree._Element | list[etree._Element]"]
 
 
 @dataclass(frozen=True)
@@ -59,17 +61,31 @@ def fill(parent: etree._Element, text: str, ctx: Context,
         match, recognizer = found
         append_text(parent, text[position:match.start()])
         built = recognizer.build(match, ctx)
-        parent.append(built)
+        for node in built if isinstance(built, list) else [built]:
+            parent.append(node)
         position = match.end()
     append_text(parent, text[position:])
     return parent
 
 
+def fill_nested(parent: etree._Element, text: str, ctx: Context, outer: Recognizer) -> etree._Element:
+    """Fill an element built by `outer` with its matched text, applying the other recognizers."""
+    saved = ctx.recognizers
+    ctx.recognizers = tuple(r for r in saved if r is not outer)
+    try:
+        return fill(parent, text, ctx)
+    finally:
+        ctx.recognizers = saved
+
+
 def _earliest(text: str, position: int, recognizers: Sequence[Recognizer]):
+    """The match that starts first; at the same start the longest (the outer element) wins."""
     best = None
     for recognizer in recognizers:
         match = recognizer.pattern.search(text, position)
-        if match and match.end() > match.start() and (best is None or match.start() < best[0].start()):
+        if not match or match.end() == match.start():
+            continue
+        if best is None or (match.start(), -match.end()) < (best[0].start(), -best[0].end()):
             best = (match, recognizer)
     return best
 

@@ -14,10 +14,10 @@ import re
 
 from lxml import etree
 
-from ..tei import element, sub
+from ..tei import element, local_name, sub
 from .blocks import Block, block_list_kind, looks_like_heading
 from .context import Context
-from .inline import append_text, fill
+from .inline import Recognizer, append_text, fill
 from .structure import group_lists, heading, item_list, paragraph, split_heading
 
 NAME = "mia-article"
@@ -53,6 +53,8 @@ def encode(blocks: list[Block], ctx: Context) -> etree._Element:
     """Return the text element of an MIA article."""
     text = element("text")
     front_blocks, body_blocks, note_blocks = _split_front_body_back(blocks)
+    markers = NoteMarkers(ctx, _note_numbers(note_blocks))
+    ctx.recognizers = (markers.recognizer, *ctx.recognizers)
     if front_blocks:
         _front(sub(text, "front"), front_blocks, ctx)
     body = sub(text, "body")
@@ -60,7 +62,50 @@ def encode(blocks: list[Block], ctx: Context) -> etree._Element:
     if note_blocks:
         back = sub(text, "back")
         _notes(back, note_blocks, ctx)
+    markers.report_unmarked(note_blocks)
     return text
+
+
+def _note_numbers(note_blocks: list[Block]) -> dict[str, int]:
+    """The numbers of the notes the notes section holds, with their seed lines."""
+    numbers: dict[str, int] = {}
+    for block in note_blocks[1:]:
+        match = NOTE_ENTRY.match(block.text)
+        if match:
+            numbers.setdefault(re.sub(r"\D", "", match["label"]), block.first_line)
+    return numbers
+
+
+class NoteMarkers:
+    """Note markers '[4]' in the text: a ref to the note, or typed unmatched if it is absent."""
+
+    PATTERN = re.compile(r"\[(?P<n>\d{1,3})\]")
+
+    def __init__(self, ctx: Context, notes: dict[str, int]):
+        self.ctx = ctx
+        self.notes = notes
+        self.seen: list[int] = []
+        self.recognizer = Recognizer("note-marker", self.PATTERN, self.build)
+
+    def build(self, match: re.Match, ctx: Context) -> etree._Element:
+        number = match["n"]
+        if self.seen and int(number) <= self.seen[-1]:
+            ctx.warn(0, f"note marker [{number}] follows marker [{self.seen[-1]}]: out of order, "
+                        "kept as a marker; check that it is not a year or a list number")
+        self.seen.append(int(number))
+        ref = element("ref", {"type": "noteref", "n": number})
+        if number in self.notes:
+            ref.set("target", f"#{ctx.source.id}-note{number}")
+        else:
+            ref.set("subtype", "unmatched")
+        ref.text = match.group(0)
+        return ref
+
+    def report_unmarked(self, note_blocks: list[Block]) -> None:
+        marked = {str(n) for n in self.seen}
+        for number, line in self.notes.items():
+            if number not in marked:
+                self.ctx.warn(line, f"note {number} has no marker in the text")
 
 
 def _split_front_body_back(blocks: list[Block]):
@@ -102,8 +147,11 @@ def _sections(body: etree._Element, blocks: list[Block], ctx: Context) -> None:
     """Fill the body: headings open sections of type 'section'."""
     container = body
     pending: list[Block] = []
+    previous = ""
     for block in blocks:
-        title, rest = split_heading(block, period_allowed=True)
+        # What follows "… wrote:" is a quotation, however short.
+        title, rest = (None, block) if previous.endswith(":") else split_heading(block, period_allowed=True)
+        previous = block.text.rstrip()
         if title is None:
             pending.append(block)
             continue
@@ -224,6 +272,11 @@ def _note(div: etree._Element, blocks: list[Block], ctx: Context, seen: set[str]
             for block in run:
                 paragraph(note, block, ctx)
             index += 1
+    if hand == "mia" and local_name(note[-1]) == "quote":
+        ctx.warn(blocks[-1].first_line, f"'— MIA' ends a quotation inside note {number}, not the note: "
+                                        "the note is kept as the author's")
+        note.set("type", "author")
+        note.set("resp", "ed:author")
 
 
 def _without_final_bracket(text: str) -> str:

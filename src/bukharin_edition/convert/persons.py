@@ -21,7 +21,7 @@ from ..errors import ConversionError
 from ..tei import TEI_NS, element, sub
 from .datafile import DataFile
 from .header import EDITION_TITLE, prefix_defs
-from .inline import DataRecognizer, Recognizer, SkippingPattern
+from .inline import DataRecognizer, Recognizer, SkippingPattern, fill_nested
 
 REGISTER_FILE = "persons.toml"
 PREFIX = "per"
@@ -67,6 +67,10 @@ class Gazetteer:
         alternatives = "|".join(_form_regex(form) for form in forms)
         exclusions = [re.compile(re.escape(phrase)) for phrase in self.exclusions]
         return SkippingPattern(re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), exclusions)
+
+    def find_persons(self, text: str) -> list[tuple[int, int, str]]:
+        """Every registered form in a text: (start, end, person id), for quotations.PersonFinder."""
+        return [(m.start(), m.end(), self.person_of(m.group())) for m in self.pattern().finditer(text)]
 
     def person_of(self, text: str) -> str:
         """Return the id of the person a matched form names."""
@@ -180,10 +184,11 @@ def recognizer(gazetteer: Gazetteer) -> Recognizer:
     """The recognizer of every registered name form."""
 
     def build(match: re.Match, ctx) -> etree._Element:
-        return element("persName", {"ref": f"{PREFIX}:{gazetteer.person_of(match.group())}"},
-                       match.group())
+        name = element("persName", {"ref": f"{PREFIX}:{gazetteer.person_of(match.group())}"})
+        return fill_nested(name, match.group(), ctx, persons)  # a correction inside stays possible
 
-    return Recognizer("persons", gazetteer.pattern(), build)
+    persons = Recognizer("persons", gazetteer.pattern(), build)
+    return persons
 
 
 RECOGNIZER = DataRecognizer("persons", lambda manifest: recognizer(gazetteer_for(manifest)))
@@ -192,11 +197,10 @@ RECOGNIZER = DataRecognizer("persons", lambda manifest: recognizer(gazetteer_for
 # ---------------------------------------------------------------- the register file
 
 
-def mention_counts(documents: list[bytes]) -> Counter:
+def mention_counts(roots: list[etree._Element]) -> Counter:
     """Count persName/@ref per person id over encoded TEI documents."""
     counts: Counter = Counter()
-    for data in documents:
-        root = etree.fromstring(data)
+    for root in roots:
         for name in root.iter(f"{{{TEI_NS}}}persName"):
             ref = name.get("ref", "")
             if ref.startswith(f"{PREFIX}:"):
@@ -309,6 +313,7 @@ def person_element(person: Person) -> etree._Element:
 
 def check_mentions(gazetteer: Gazetteer, tei_paths: list[Path]) -> list[str]:
     """Report every persName whose @ref is not in the register or whose text is not its form."""
+    from ..fidelity import inline_text
     from ..tei import parse_tei
 
     problems = []
@@ -318,7 +323,7 @@ def check_mentions(gazetteer: Gazetteer, tei_paths: list[Path]) -> list[str]:
             ref = name.get("ref")
             if ref is None:
                 continue
-            text = "".join(name.itertext())
+            text = inline_text(name)
             ident = ref[len(PREFIX) + 1:] if ref.startswith(f"{PREFIX}:") else None
             if ident is None or gazetteer.person(ident) is None:
                 problems.append(f"{path}:{name.sourceline}: persName \"{text}\" points at {ref!r}, "

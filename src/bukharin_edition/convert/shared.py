@@ -33,13 +33,17 @@ GENRE_DESCRIPTIONS = {
 
 PRINCIPLES = (
     ("correction", (
-        "Errors of the received text are kept and marked: sic holds the text as received, "
-        "corr this edition's correction (resp ed:editors). The diplomatic text always shows sic."
+        "Errors of the received text are kept and marked, never silently mended: sic holds the text "
+        "as received and corr this edition's correction (resp ed:editors), followed by an editors' "
+        "note giving the reason. Corrected: misspellings, wrong words, a word missing from a phrase. "
+        "The list is kept in seeds/corrections.toml. The diplomatic text always shows sic."
     )),
     ("normalization", (
-        "Typographic accidents (a number split by a space, a word split by a hyphen and a space) "
-        "are regularized with orig/reg. Spellings of names are never regularized in the text: the "
-        "person register relates the forms. Quotation marks, dashes and ellipses are kept as received."
+        "Regularized with orig/reg (resp ed:editors): a number or word split by a stray space or "
+        "hyphen, an opening quotation mark printed as a closing or straight one, a stray space before "
+        "punctuation. Never regularized: spellings of names (the person register relates the forms), "
+        "old or foreign spellings, the grammar of quoted speech, and the semicolons the received file "
+        "lost from line 100 on."
     )),
     ("quotation", (
         "Quotation marks are kept as characters of the text, never replaced by markup. Block "
@@ -54,10 +58,16 @@ PRINCIPLES = (
         "is followed by one space before its speech."
     )),
     ("interpretation", (
-        "Attributions that the text does not print (who speaks an unlabelled turn) are marked with "
-        "resp ed:editors and explained in a note of the editors. The editors add no text to the source: "
-        "everything the editors add is in note, corr, reg or supplied elements with resp ed:editors, "
-        "and is left out of the diplomatic text."
+        "Brackets of other hands keep their brackets as text and are encoded with their hand "
+        "(resp ed:author, ed:translator, ed:mia, ed:website or ed:unknown, from their signature, or "
+        "from the source's rule for unsigned brackets): sic-markers as note type sic, statements on "
+        "emphasis as note type emphasis, exclamations as note type exclamation, bibliographic "
+        "references as note type reference, signed glosses as note type gloss, unsigned insertions "
+        "as supplied reason interpolation. Numbered brackets are note markers (ref type noteref, "
+        "subtype unmatched when the source lacks the note). Attributions that the text does not print "
+        "(who speaks an unlabelled turn) are marked with resp ed:editors and explained in a note of "
+        "the editors. The editors add no text to the source: everything they add is in note, corr, "
+        "reg or supplied elements with resp ed:editors, and is left out of the diplomatic text."
     )),
 )
 

@@ -14,6 +14,7 @@ from .inline import append_text, fill
 def paragraph(parent: etree._Element, block: Block, ctx: Context) -> etree._Element:
     """Append the block as one p; its single line feeds become lb."""
     p = sub(parent, "p", {"xml:id": ctx.new_id("p")})
+    ctx.block_ids.setdefault(block.first_line, p.get("{http://www.w3.org/XML/1998/namespace}id"))
     return fill(p, block.text, ctx)
 
 

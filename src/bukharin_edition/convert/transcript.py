@@ -1,15 +1,25 @@
 """Profile 'transcript': records of proceedings with speaker labels ('THE PRESIDENT: …').
 
+Every labelled turn is an sp whose speaker holds the label as printed and whose @who points
+at a participant declared once in particDesc. Participants come from the labels, from the
+accused addressed by name ('Accused Rykov, do you plead guilty?') and from the manifest.
+The record's usual label is upper case with a colon; other forms ('The President:',
+'VYSHINSKY.', 'MR. X:') are read too, with a warning. An ellipsis that opens or closes a
+paragraph marks a cut by the source's editor: it is a seg of type omission.
+
 Options (manifest [source.options]):
-  parts  list of {lines = [first, last], type = "…", speaker = "LABEL", reason = "…"}:
-         each part becomes a div of that type; a part with a `speaker` is one turn of that
-         participant, attributed by the editors (resp ed:editors) with `reason` as their note.
-Blocks outside the declared parts form divisions of type 'proceedings'.
+  participants  list of {id, name, role, note}: participants declared beforehand (the court,
+                people named by office); labels are matched to them by id
+  parts         list of {lines = [first, last], type, speaker?, reason?}: each part is a div of
+                that type; a part with a `speaker` is one turn of that participant, attributed by
+                the editors (resp ed:editors) with `reason` as their note
+Blocks outside the declared parts form divisions of type 'proceedings'. An unlabelled
+paragraph inside a dialogue continues the previous turn; the editors mark the attribution.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -17,7 +27,7 @@ from ..errors import ConversionError
 from ..tei import element, sub
 from .blocks import Block
 from .context import Context
-from .inline import fill
+from .inline import Recognizer, append_text, fill
 from .structure import heading, paragraph, split_heading
 
 NAME = "transcript"
@@ -25,13 +35,22 @@ DESCRIPTION = (
     "Encoded by the profile 'transcript': each labelled turn ('LABEL: speech') is an sp whose "
     "speaker holds the label as printed and whose who points at a participant declared in "
     "particDesc; parts without labels are divisions typed in the manifest; a turn whose speaker "
-    "the text does not print is attributed by the editors (resp ed:editors) with a note saying why."
+    "the text does not print is attributed by the editors (resp ed:editors) with a note saying why; "
+    "an ellipsis opening or closing a paragraph is a cut of the source's editor (seg type omission)."
 )
 
-LABEL = re.compile(
-    r"^(?P<label>(?:THE |MR\.? |MRS\.? )?[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-]+)*:) (?P<speech>\S.*)$",
-    re.DOTALL,
+USUAL_LABEL = re.compile(r"^(?P<label>(?:THE |MR\.? |MRS\.? )?[A-Z][A-Z’'\-]*(?: [A-Z][A-Z’'\-]+)*:)(?P<rest>.*)$",
+                         re.DOTALL)
+OTHER_LABELS = (
+    # 'VYSHINSKY. Speech' — upper case, full stop
+    re.compile(r"^(?P<label>(?:THE |MR\. |MRS\. )?[A-Z][A-Z’'\-]{2,}(?: [A-Z][A-Z’'\-]{2,})*\.)(?P<rest> \S.*)$",
+               re.DOTALL),
+    # 'The President: Speech' — title case, colon, at most three words
+    re.compile(r"^(?P<label>(?:The |Mr\.? |Mrs\.? |Comrade |Citizen )?[A-Z][a-z’'\-]+(?: [A-Z][a-z’'\-]+){0,2}:)"
+               r"(?P<rest> \S.*)$", re.DOTALL),
 )
+ADDRESSED = re.compile(r"\bAccused (?P<name>[A-Z][a-z’'\-]+)")
+OMISSION = re.compile(r"^…(?= )|(?<= )…\.?$|(?<=\S)…\.$")
 
 
 @dataclass
@@ -43,38 +62,55 @@ class Part:
     reason: str = ""
 
 
+@dataclass
+class Participant:
+    ident: str
+    name: str
+    role: str = ""
+    note: str = ""
+    labels: list[str] = field(default_factory=list)
+    review: bool = False
+
+
 def participant_id(label: str) -> str:
     """Derive a participant's id from a label: 'THE PRESIDENT:' -> 'president'."""
-    name = label.rstrip(":").strip()
-    name = re.sub(r"^(THE|MR\.?|MRS\.?) ", "", name)
+    name = label.rstrip(":.").strip()
+    name = re.sub(r"^(THE|MR\.?|MRS\.?|COMRADE|CITIZEN) ", "", name, flags=re.IGNORECASE)
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
+def omission_recognizer() -> Recognizer:
+    """An ellipsis opening or closing a paragraph: a cut made by the source's editor."""
+    def build(match: re.Match, ctx: Context) -> etree._Element:
+        return element("seg", {"type": "omission", "resp": "ed:website"}, match.group(0))
+
+    return Recognizer("omission", OMISSION, build)
+
+
+RECOGNIZERS = (omission_recognizer(),)
+
+
 def encode(blocks: list[Block], ctx: Context) -> etree._Element:
-    """Return the text element of a transcript, and record its participants."""
+    """Return the text element of a transcript, and declare its participants."""
     parts = _parts(ctx)
+    participants = _declared(ctx)
+    _addressed(blocks, participants)
     text = element("text")
     body = sub(text, "body")
     top = sub(body, "div", {"xml:id": ctx.new_id("div"), "type": ctx.source.genre})
-    participants: dict[str, str] = {}
     if blocks:
         title, rest = split_heading(blocks[0])
-        if title is not None and rest is None:
+        if title is not None and rest is None and not _label(blocks[0].text):
             heading(top, title, ctx)
             blocks = blocks[1:]
     for part, run in _runs_by_part(blocks, parts):
         div = sub(top, "div", {"xml:id": ctx.new_id("div"), "type": part.type})
         if part.speaker:
             _attributed_turn(div, run, part, ctx, participants)
-            continue
-        for block in run:
-            match = LABEL.match(block.text)
-            if match:
-                _turn(div, match, block, ctx, participants)
-            else:
-                paragraph(div, block, ctx)
+        else:
+            _dialogue(div, run, ctx, participants)
     if participants:
-        ctx.profile_desc.append(participant_list(participants))
+        ctx.profile_desc.append(participant_list(participants.values()))
     return text
 
 
@@ -96,15 +132,47 @@ def _parts(ctx: Context) -> list[Part]:
     return parts
 
 
+def _declared(ctx: Context) -> dict[str, Participant]:
+    participants: dict[str, Participant] = {}
+    for raw in ctx.source.options.get("participants", []):
+        try:
+            participants[raw["id"]] = Participant(raw["id"], raw["name"], raw.get("role", ""), raw.get("note", ""))
+        except KeyError as exc:
+            raise ConversionError(f"source '{ctx.source.id}': a participant needs id and name ({raw!r})") from exc
+    return participants
+
+
+def _addressed(blocks: list[Block], participants: dict[str, Participant]) -> None:
+    """Declare the accused whom the court addresses by name."""
+    for block in blocks:
+        for match in ADDRESSED.finditer(block.text):
+            ident = participant_id(match["name"])
+            participants.setdefault(ident, Participant(ident, match["name"], "accused"))
+
+
+def _label(text: str) -> tuple[re.Match, bool] | None:
+    """Return (match, usual form?) when the block opens with a speaker label."""
+    match = USUAL_LABEL.match(text)
+    if match and (match["rest"].startswith(" ") and match["rest"].strip() or not match["rest"].strip()
+                  or match["rest"].startswith("\n")):
+        return match, True
+    for pattern in OTHER_LABELS:
+        match = pattern.match(text)
+        if match:
+            return match, False
+    return None
+
+
 def _runs_by_part(blocks: list[Block], parts: list[Part]):
     """Group consecutive blocks by the declared part they fall in."""
     runs: list[tuple[Part, list[Block]]] = []
     for block in blocks:
         part = next((p for p in parts if p.first <= block.first_line <= p.last), None)
         if part is None:
-            part = Part(block.first_line, block.first_line, "proceedings")
-            if runs and runs[-1][0].type == "proceedings" and runs[-1][0] not in parts:
+            if runs and runs[-1][0] not in parts:
                 part = runs[-1][0]
+            else:
+                part = Part(block.first_line, block.first_line, "proceedings")
         if runs and runs[-1][0] is part:
             runs[-1][1].append(block)
         else:
@@ -112,38 +180,86 @@ def _runs_by_part(blocks: list[Block], parts: list[Part]):
     return runs
 
 
-def _declare(participants: dict[str, str], label: str) -> str:
+def _participant(label: str, usual: bool, line: int, ctx: Context,
+                 participants: dict[str, Participant]) -> Participant:
     ident = participant_id(label)
-    participants.setdefault(ident, label.rstrip(":").strip())
-    return ident
+    if not usual:
+        ctx.warn(line, f"speaker label {label!r} is not in the record's usual form (UPPER CASE with a colon); "
+                       "encoded as a turn, check it")
+    person = participants.get(ident)
+    if person is None:
+        ctx.warn(line, f"speaker label {label!r} matches no declared participant; declared as a new "
+                       "participant, flagged for review")
+        person = participants[ident] = Participant(ident, label.rstrip(":.").strip(), review=True)
+    if label not in person.labels:
+        person.labels.append(label)
+    return person
 
 
-def _turn(div: etree._Element, match: re.Match, block: Block, ctx: Context,
-          participants: dict[str, str]) -> None:
-    ident = _declare(participants, match["label"])
-    sp = sub(div, "sp", {"xml:id": ctx.new_id("sp"), "who": f"#{ident}"})
-    sub(sp, "speaker", text=match["label"])
+def _dialogue(div: etree._Element, run: list[Block], ctx: Context,
+              participants: dict[str, Participant]) -> None:
+    previous: Participant | None = None
+    for block in run:
+        found = _label(block.text)
+        if found is None:
+            if previous is None:
+                paragraph(div, block, ctx)
+                continue
+            sp = sub(div, "sp", {"xml:id": ctx.new_id("sp"), "who": f"#{previous.ident}", "resp": "ed:editors"})
+            sub(sp, "note", {"xml:id": ctx.new_id("note"), "type": "attribution", "resp": "ed:editors"},
+                f"An unlabelled paragraph of the record; it continues the turn of {previous.name}.")
+            paragraph(sp, block, ctx)
+            continue
+        match, usual = found
+        previous = _participant(match["label"], usual, block.first_line, ctx, participants)
+        _turn(div, match, block, ctx, previous)
+
+
+def _turn(div: etree._Element, match: re.Match, block: Block, ctx: Context, person: Participant) -> None:
+    sp = sub(div, "sp", {"xml:id": ctx.new_id("sp"), "who": f"#{person.ident}"})
+    speaker = sub(sp, "speaker", text=match["label"])
+    rest = match["rest"]
+    if rest.startswith(" "):
+        rest = rest[1:]  # the one space between label and speech (see the encoding declaration)
+    elif rest.startswith("\n"):
+        append_text(speaker, "\n")  # the label stands on a line of its own
+        rest = rest[1:]
+    if not rest.strip():
+        ctx.warn(block.first_line, f"the turn of {match['label']!r} has no text")
+        sub(sp, "ab", {"type": "empty-turn", "resp": "ed:editors"})
+        return
     p = sub(sp, "p", {"xml:id": ctx.new_id("p")})
-    fill(p, match["speech"], ctx)
+    fill(p, rest, ctx)
 
 
 def _attributed_turn(div: etree._Element, run: list[Block], part: Part, ctx: Context,
-                     participants: dict[str, str]) -> None:
-    ident = _declare(participants, part.speaker)
-    sp = sub(div, "sp", {"xml:id": ctx.new_id("sp"), "who": f"#{ident}", "resp": "ed:editors"})
-    sub(sp, "note", {"xml:id": ctx.new_id("note"), "type": "attribution", "resp": "ed:editors"},
-        part.reason)
+                     participants: dict[str, Participant]) -> None:
+    person = participants.get(participant_id(part.speaker))
+    if person is None:
+        person = _participant(part.speaker, True, run[0].first_line, ctx, participants)
+    sp = sub(div, "sp", {"xml:id": ctx.new_id("sp"), "who": f"#{person.ident}", "resp": "ed:editors"})
+    sub(sp, "note", {"xml:id": ctx.new_id("note"), "type": "attribution", "resp": "ed:editors"}, part.reason)
     for block in run:
-        if LABEL.match(block.text):
+        if _label(block.text):
             ctx.warn(block.first_line, f"a labelled turn inside the part attributed to {part.speaker}")
         paragraph(sp, block, ctx)
 
 
-def participant_list(participants: dict[str, str]) -> etree._Element:
+def participant_list(participants) -> etree._Element:
     """Return the particDesc that declares every participant of the transcript."""
     partic = element("particDesc")
     people = sub(partic, "listPerson")
-    for ident, label in participants.items():
-        person = sub(people, "person", {"xml:id": ident})
-        sub(person, "persName", {"type": "label"}, label)
+    for person in participants:
+        attrs = {"xml:id": person.ident}
+        if person.role:
+            attrs["role"] = person.role
+        el = sub(people, "person", attrs)
+        sub(el, "persName", text=person.name)
+        for label in person.labels:
+            sub(el, "persName", {"type": "label"}, label.rstrip(":.").strip())
+        if person.note:
+            sub(el, "note", text=person.note)
+        if person.review:
+            sub(el, "note", {"type": "review", "resp": "ed:editors"},
+                "Declared from a speaker label that matches no known participant: to be reviewed.")
     return partic

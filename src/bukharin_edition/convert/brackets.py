@@ -1,0 +1,128 @@
+"""Bracketed interventions of other hands: classified, encoded, and never lost.
+
+A bracket in the received text is someone's intervention: the author's ('[NB — Italics are
+ours]', where NB are the author's initials), the translator's ('[of a chart — translator]'),
+the archive's ('[sic — MIA]', '[VI Lenin, … — MIA.]'), or unsigned ('[Stalin]', '[I]').
+The brackets stay as characters of the text, inside the element that encodes them:
+
+  sic-marker            note type="sic"          '[sic — MIA]'
+  emphasis statement    note type="emphasis"     '[italics ours — NB]'
+  exclamation           note type="exclamation"  '[!]'
+  reference             note type="reference"    '[VI Lenin, …, Volume 21, — MIA.]'
+  signed gloss          note type="gloss"        '[NB — the organ of the Bolsheviks]'
+  unsigned insertion    supplied reason="interpolation"   '[the peasant]'
+
+The hand comes from the signature; an unsigned bracket is the hand named by the source's
+option `unsigned_brackets` (default: author). Numbered brackets ('[4]') are note markers,
+not interventions.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..manifest import Source
+from ..tei import element
+from .blocks import Block
+from .context import Context
+from .inline import Recognizer, fill_nested
+
+BRACKET = re.compile(r"\[(?!\d{1,3}\])[^\[\]\n]+\]")
+HANDS = ("author", "translator", "mia", "website", "unknown")
+SIGNATURE_END = re.compile(r"\s*[—–-]\s*(?P<hand>[A-Za-z.]+)\.?$")
+SIGNATURE_START = re.compile(r"^(?P<hand>[A-Z]{2,3})\s*[—–,]\s*")
+HAND_WORDS = {"mia": "mia", "translator": "translator", "trans": "translator", "tr": "translator",
+              "ed": "website", "editor": "website", "editors": "website"}
+
+
+@dataclass(frozen=True)
+class Classification:
+    """What a bracket is and whose it is."""
+
+    element: str  # note or supplied
+    type: str
+    hand: str
+    signed: bool
+
+
+def author_initials(source: Source) -> set[str]:
+    """The author's initials as they sign brackets: 'N. I. Bukharin' gives NB and NIB."""
+    initials = set()
+    for name in source.authors:
+        parts = [p for p in re.split(r"[\s.]+", name) if p]
+        if len(parts) >= 2:
+            initials.add((parts[0][0] + parts[-1][0]).upper())
+            initials.add("".join(p[0] for p in parts).upper())
+    return initials
+
+
+def classify(bracket: str, source: Source) -> Classification:
+    """Classify a bracket (with its brackets) of a source."""
+    inner = bracket[1:-1].strip()
+    initials = author_initials(source)
+    hand, content = "", inner
+    end = SIGNATURE_END.search(inner)
+    start = SIGNATURE_START.match(inner)
+    if end and _hand(end["hand"], initials):
+        hand, content = _hand(end["hand"], initials), inner[:end.start()].rstrip(" ,")
+    elif start and _hand(start["hand"], initials):
+        hand, content = _hand(start["hand"], initials), inner[start.end():]
+    signed = bool(hand)
+    if not signed:
+        hand = source.options.get("unsigned_brackets", "author")
+    lowered = content.lower()
+    if lowered.startswith("sic"):
+        kind = "sic"
+    elif "italics" in lowered:
+        kind = "emphasis"
+    elif content and not any(ch.isalnum() for ch in content):
+        kind = "exclamation"
+    elif re.search(r"\d", content) and "," in content:
+        kind = "reference"
+    elif signed:
+        kind = "gloss"
+    else:
+        return Classification("supplied", "interpolation", hand, signed)
+    return Classification("note", kind, hand, signed)
+
+
+def _hand(word: str, initials: set[str]) -> str:
+    if word.upper() in initials:
+        return "author"
+    return HAND_WORDS.get(word.lower().rstrip("."), "")
+
+
+def recognizer() -> Recognizer:
+    """The recognizer of bracketed interventions, for every profile."""
+    def build(match: re.Match, ctx: Context) -> etree._Element:
+        found = classify(match.group(0), ctx.source)
+        if found.element == "supplied":
+            el = element("supplied", {"reason": found.type, "resp": f"ed:{found.hand}"})
+        else:
+            el = element("note", {"type": found.type, "place": "inline", "resp": f"ed:{found.hand}"})
+        return fill_nested(el, match.group(0), ctx, RECOGNIZER)
+
+    return Recognizer("bracket", BRACKET, build)
+
+
+RECOGNIZER = recognizer()
+
+
+def lint(block: Block, ctx: Context) -> None:
+    """Warn about brackets that do not pair up: the text is kept as it is."""
+    for number, line in block.lines:
+        depth = 0
+        for column, char in enumerate(line, start=1):
+            if char == "[":
+                depth += 1
+                if depth > 1:
+                    ctx.warn(number, f"a bracket opens inside another at column {column}; kept as text")
+            elif char == "]":
+                depth -= 1
+                if depth < 0:
+                    ctx.warn(number, f"a closing bracket at column {column} has no opening one; kept as text")
+                    depth = 0
+        if depth > 0:
+            ctx.warn(number, "a bracket opens and does not close on this line; kept as text")
