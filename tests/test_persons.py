@@ -200,12 +200,14 @@ def test_an_unknown_name_form_or_person_in_a_tei_file_is_reported_with_its_line(
     tei = tmp_path / "x.xml"
     tei.write_text(
         f'<TEI xmlns="{TEI_NS}"><text><body><p>\n<persName ref="per:stalin">Stalyn</persName> and\n'
-        '<persName ref="per:nobody">Nobody</persName></p></body></text></TEI>', encoding="utf-8")
+        '<persName ref="per:nobody">Nobody</persName>\n<q who="per:ghost">Boo</q></p></body></text></TEI>',
+        encoding="utf-8")
     problems = check_mentions(gazetteer_for(manifest), [tei])
     assert problems == [
         f"{tei}:2: persName \"Stalyn\" is not a registered form of 'stalin'; add it to the register's "
         "forms or correct the tag",
         f"{tei}:3: persName \"Nobody\" points at 'per:nobody', which is not in the person register",
+        f"{tei}:4: q/@who points at 'per:ghost', which is not in the person register",
     ]
 
 
@@ -219,3 +221,11 @@ def test_without_a_register_nothing_is_tagged_and_no_register_is_written(tmp_pat
 def test_the_register_file_loads(manifest):
     gazetteer = load_gazetteer(Path(manifest.path).parent / "persons.toml")
     assert gazetteer.person_of("Il'ich".join(["Vladimir ", ""])) == "lenin"
+
+
+def test_the_trial_participants_point_at_the_register(documents):
+    root = etree.fromstring(documents["trial-1938.xml"].data)
+    links = {p.get("{http://www.w3.org/XML/1998/namespace}id"): p.get("corresp")
+             for p in root.iterfind(".//t:particDesc//t:person", NS)}
+    assert links == {"president": None, "procurator": None, "bukharin": "per:bukharin", "rykov": "per:rykov",
+                     "iagoda": "per:yagoda", "krestinskii": "per:krestinsky", "rakovskii": "per:rakovsky"}

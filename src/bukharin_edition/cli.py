@@ -105,8 +105,9 @@ def dates(root: str | None) -> None:
 
 PERSONS_HELP = """Check the persons named in tei/ against the register.
 
-Reports every persName whose @ref is not in the register (seeds/persons.toml) or whose
-text is not one of that person's registered forms, with its file and line.
+Reports every per: pointer (persName/@ref, q/@who, person/@corresp, author/@ref) that is
+not in the register (seeds/persons.toml), and every persName whose text is not one of its
+person's registered forms, with its file and line.
 """
 
 

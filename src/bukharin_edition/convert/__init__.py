@@ -76,6 +76,7 @@ def encode_source(manifest: Manifest, source: Source,
         profile_desc.append(part)
     root.append(header)
     root.append(text)
+    persons.link_participants(root, persons.gazetteer_for(manifest))
     return Converted(Path(f"{source.id}.xml"), root, ctx.warnings, ctx.block_ids)
 
 

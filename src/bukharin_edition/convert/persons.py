@@ -194,6 +194,23 @@ def recognizer(gazetteer: Gazetteer) -> Recognizer:
 RECOGNIZER = DataRecognizer("persons", lambda manifest: recognizer(gazetteer_for(manifest)))
 
 
+def link_participants(root: etree._Element, gazetteer: Gazetteer) -> None:
+    """Point each participant of particDesc at the register (@corresp="per:ID").
+
+    A participant is linked when its names (persName, labels included) are registered forms
+    of exactly one person; participants named only by office (the President) stay unlinked.
+    """
+    from ..fidelity import inline_text
+
+    for person in root.iterfind(f".//{{{TEI_NS}}}particDesc//{{{TEI_NS}}}person"):
+        if person.get("corresp"):
+            continue
+        names = [inline_text(n) for n in person.iterfind(f"{{{TEI_NS}}}persName")]
+        found = {gazetteer.by_form.get(normalize_form(n)) for n in names} - {None}
+        if len(found) == 1:
+            person.set("corresp", f"{PREFIX}:{found.pop()}")
+
+
 # ---------------------------------------------------------------- the register file
 
 
@@ -312,23 +329,29 @@ def person_element(person: Person) -> etree._Element:
 
 
 def check_mentions(gazetteer: Gazetteer, tei_paths: list[Path]) -> list[str]:
-    """Report every persName whose @ref is not in the register or whose text is not its form."""
+    """Report every per: pointer (ref, who, corresp) that is not in the register, and every
+    persName whose text is not a registered form of its person; with file and line."""
     from ..fidelity import inline_text
-    from ..tei import parse_tei
+    from ..tei import parse_tei, local_name
 
     problems = []
     for path in tei_paths:
         root = parse_tei(path).getroot()
-        for name in root.iter(f"{{{TEI_NS}}}persName"):
-            ref = name.get("ref")
-            if ref is None:
+        for el in root.iter():
+            if not isinstance(el.tag, str):
                 continue
-            text = inline_text(name)
-            ident = ref[len(PREFIX) + 1:] if ref.startswith(f"{PREFIX}:") else None
-            if ident is None or gazetteer.person(ident) is None:
-                problems.append(f"{path}:{name.sourceline}: persName \"{text}\" points at {ref!r}, "
-                                "which is not in the person register")
-            elif gazetteer.by_form.get(normalize_form(text)) != ident:
-                problems.append(f"{path}:{name.sourceline}: persName \"{text}\" is not a registered form "
-                                f"of '{ident}'; add it to the register's forms or correct the tag")
+            for attr in ("ref", "who", "corresp"):
+                for pointer in (el.get(attr) or "").split():
+                    ident = pointer[len(PREFIX) + 1:] if pointer.startswith(f"{PREFIX}:") else None
+                    if ident is not None and gazetteer.person(ident) is None:
+                        label = f"persName \"{inline_text(el)}\"" if local_name(el) == "persName" \
+                            else f"{local_name(el)}/@{attr}"
+                        problems.append(f"{path}:{el.sourceline}: {label} points at '{pointer}', "
+                                        "which is not in the person register")
+            if local_name(el) == "persName" and (el.get("ref") or "").startswith(f"{PREFIX}:"):
+                ident = el.get("ref")[len(PREFIX) + 1:]
+                text = inline_text(el)
+                if gazetteer.person(ident) is not None and gazetteer.by_form.get(normalize_form(text)) != ident:
+                    problems.append(f"{path}:{el.sourceline}: persName \"{text}\" is not a registered form "
+                                    f"of '{ident}'; add it to the register's forms or correct the tag")
     return problems
