@@ -65,8 +65,8 @@ def test_every_date_of_every_source_is_the_reviewed_list(documents, request):
      {"notBefore": "1923", "notAfter": "1927", "precision": "low"}),
     ("omodeo-abstract", "the 1930s", {"notBefore": "1930", "notAfter": "1939"}),
     ("encyclopedia-bukharin", "1985–1991", {"from": "1985", "to": "1991"}),
-    ("encyclopedia-bukharin", "the year before", {"when": "1905", "type": "relative"}),
-    ("colley-brief-summary", "the following year", {"when": "1906", "type": "relative"}),
+    ("encyclopedia-bukharin", "the year before", {"when": "1905", "cert": "medium"}),
+    ("colley-brief-summary", "the following year", {"when": "1906", "cert": "medium"}),
     ("smarthistories-bukharin", "1888-1938", {"from": "1888", "to": "1938"}),
     ("smarthistories-bukharin", "1927-29", {"from": "1927", "to": "1929"}),
 ])

@@ -132,10 +132,12 @@ def test_the_register_has_one_person_per_real_person(documents, manifest):
     variants = [v.text for v in bukharin.findall("t:persName[@type='variant']", NS)]
     assert {"Nikolay Bukharin", "Nickolai Bukharin", "Nikolai Bukharin", "Bukharchik"} <= set(variants)
     assert bukharin.find("t:birth", NS).get("when") == "1888-10-09"
-    assert bukharin.find("t:birth", NS).get("resp") is None  # from the sources
-    assert "sources" in bukharin.find("t:note[@type='basis']", NS).text
-    stalin_birth = people[ids.index("stalin")].find("t:birth", NS)
-    assert stalin_birth.get("resp") == "ed:editors"  # reference knowledge
+    assert bukharin.find("t:note", NS).text == (
+        "Dates — birth: the sources of the edition; death: the sources of the edition.")
+    stalin = people[ids.index("stalin")]
+    assert stalin.find("t:birth", NS).get("when") == "1878-12-18"
+    assert stalin.find("t:note", NS).text == ("Dates — birth: common reference knowledge, supplied by the "
+                                              "editors; death: common reference knowledge, supplied by the editors.")
     for person in people:
         assert person.find("t:occupation", NS).text
 

@@ -16,7 +16,8 @@ Forms read (case as printed):
   year                 "1917"                                   → @when
   relative year/month  "the following year", "the year before", "the following month": the
                        year (month) after or before the last date printed earlier in the same
-                       block → @when with type="relative"; left without @when if there is none.
+                       block → @when with cert="medium" (the editors' inference); left without
+                       @when if there is none.
 Numbers that are not dates never match: pages ("p 501", "pp 4-5"), counts ("8,000", "527",
 "600-word"), note markers ("[12]"), volume numbers ("Volume 5, no 10") have too few digits or
 a thousands comma. Years that stand for a title (Trotsky's book 1905) are traps listed in
@@ -175,9 +176,9 @@ def _relative(expression: str, preceding: str) -> dict[str, str]:
             return {}
         month = int(anchor[5:7]) + 1
         year, month = (year + 1, 1) if month > 12 else (year, month)
-        return {"when": f"{year:04d}-{month:02d}", "type": "relative"}
+        return {"when": f"{year:04d}-{month:02d}", "cert": "medium"}
     year += -1 if expression.endswith("before") else 1
-    return {"when": f"{year:04d}", "type": "relative"}
+    return {"when": f"{year:04d}", "cert": "medium"}
 
 
 def date_element(match: re.Match, source_id: str, rules: DateRules) -> tuple[etree._Element, str]:

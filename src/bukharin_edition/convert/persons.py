@@ -271,10 +271,12 @@ def build_register(gazetteer: Gazetteer, manifest) -> etree._Element:
     availability = sub(pub, "availability")
     sub(availability, "p", text="The register is the edition's work.")
     source_desc = sub(file_desc, "sourceDesc")
-    sub(source_desc, "p", text=(
-        f"Written by edition convert from the editors' register seeds/{gazetteer.path.name}. Every "
-        "variant is a form of the name as it occurs in the sources; a date says whether it comes "
-        "from the sources or from common reference knowledge."
+    bibl = sub(source_desc, "bibl")
+    sub(bibl, "title", text=f"The editors' person register seeds/{gazetteer.path.name}")
+    sub(bibl, "note", text=(
+        "Written by edition convert. Every variant is a form of the name as it occurs in the "
+        "sources; a note says whether each date comes from the sources or from common reference "
+        "knowledge."
     ))
     encoding = sub(header, "encodingDesc")
     project = sub(encoding, "projectDesc")
@@ -312,13 +314,10 @@ def person_element(person: Person) -> etree._Element:
                               ("death", person.death, person.death_basis)):
         if not when:
             continue
-        attrs = {"when": when}
-        if basis == "reference":
-            attrs["resp"] = "ed:editors"
-        sub(el, kind, attrs)
+        sub(el, kind, {"when": when})
         bases.append(f"{kind}: {BASES[basis]}")
     if bases:
-        sub(el, "note", {"type": "basis"}, "Dates — " + "; ".join(bases) + ".")
+        sub(el, "note", text="Dates — " + "; ".join(bases) + ".")
     sub(el, "occupation", text=person.role)
     if person.note:
         sub(el, "note", text=person.note)
