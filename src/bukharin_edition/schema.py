@@ -39,6 +39,7 @@ class Definition:
     doc: str
     attributes: dict[str, Attribute] = field(default_factory=dict)
     children: set[str] = field(default_factory=set)
+    child_patterns: set[str] = field(default_factory=set)
     text: bool = False
 
 
@@ -48,14 +49,22 @@ class Model:
 
     elements: dict[str, list[Definition]]
 
-    def attribute_names(self, element: str) -> set[str]:
-        """Return the attributes any definition of an element allows."""
-        return {a for d in self.elements.get(element, []) for a in d.attributes}
+    def definitions(self, element: str, parent: str | None = None) -> list[Definition]:
+        """Return the definitions of an element, those allowed in parent if any are."""
+        every = self.elements.get(element, [])
+        if parent is None:
+            return every
+        patterns = {p for d in self.elements.get(parent, []) for p in d.child_patterns}
+        return [d for d in every if d.pattern in patterns] or every
 
-    def attribute_values(self, element: str, attribute: str) -> tuple[str, ...] | None:
+    def attribute_names(self, element: str, parent: str | None = None) -> set[str]:
+        """Return the attributes any definition of an element allows."""
+        return {a for d in self.definitions(element, parent) for a in d.attributes}
+
+    def attribute_values(self, element: str, attribute: str, parent: str | None = None) -> tuple[str, ...] | None:
         """Return the closed list of values of an attribute (None when any value of its type)."""
         values: list[str] = []
-        for definition in self.elements.get(element, []):
+        for definition in self.definitions(element, parent):
             attr = definition.attributes.get(attribute)
             if attr is None:
                 continue
@@ -64,9 +73,9 @@ class Model:
             values += [v for v in attr.values if v not in values]
         return tuple(values)
 
-    def required_attributes(self, element: str) -> set[str]:
+    def required_attributes(self, element: str, parent: str | None = None) -> set[str]:
         """Return the attributes that every definition of an element requires."""
-        definitions = self.elements.get(element, [])
+        definitions = self.definitions(element, parent)
         if not definitions:
             return set()
         sets = [{a.name for a in d.attributes.values() if a.required} for d in definitions]
@@ -76,11 +85,6 @@ class Model:
 def _doc(node: etree._Element) -> str:
     found = node.find("a:documentation", _NS)
     return " ".join((found.text or "").split()) if found is not None else ""
-
-
-def _attr_name(node: etree._Element) -> str:
-    name = node.get("name", "")
-    return name
 
 
 def load_model(rng_path: Path) -> Model:
@@ -116,6 +120,7 @@ def _walk(node, definition: Definition, defines, required: bool, seen: set[str])
             if target.find("rng:element", _NS) is not None and len(target) <= 2:
                 for el in target.findall("rng:element", _NS):
                     definition.children.add(el.get("name"))
+                definition.child_patterns.add(name)
                 continue
             _walk_define(target, definition, defines, required, seen | {name})
         elif kind == "text" or kind == "mixed":
@@ -135,7 +140,7 @@ def _walk_define(define, definition: Definition, defines, required: bool, seen: 
 
 
 def _attribute(node, required: bool, defines) -> Attribute:
-    attr = Attribute(_attr_name(node), doc=_doc(node), required=required)
+    attr = Attribute(node.get("name", ""), doc=_doc(node), required=required)
     values: list[str] = []
     datatypes: list[str] = []
     _values(node, defines, values, datatypes)

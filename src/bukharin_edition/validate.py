@@ -176,10 +176,31 @@ class Validator:
         return problems
 
     def _explain(self, tree, line: int, entries) -> Iterable[tuple]:
-        """Turn libxml2's messages for one line into messages for scholars."""
-        kept = [e for e in entries if not e.message.endswith("got nothing")] or entries[:1]
+        """Turn libxml2's messages for one line into messages for scholars.
+
+        libxml2 reports one mistake several times: the element whose attribute or content is
+        wrong is also "not allowed" in its parent. The echoes are dropped when the cause is known.
+        """
+        causes = set()
+        for entry in entries:
+            m = re.match(r"(?:Element (\S+) failed to validate (?:attributes|content)"
+                         r"|Invalid attribute \S+ for element (\S+))", entry.message)
+            if m:
+                causes.add(m.group(1) or m.group(2))
+        kept = []
+        for entry in entries:
+            msg = entry.message
+            echo = re.match(r"(?:Expecting (?:an )?element \S+, got (\S+)|Element \S+ has extra content: (\S+)"
+                            r"|Did not expect element (\S+) there)", msg)
+            if echo and (echo.group(1) or echo.group(2) or echo.group(3)) in causes:
+                continue
+            if msg.endswith("got nothing") and len(entries) > 1:
+                continue
+            if "failed to validate content" in msg and len(entries) > 1:
+                continue
+            kept.append(entry)
         said: set[str] = set()
-        for entry in kept:
+        for entry in kept or entries[:1]:
             name = _named_element(entry.message)
             node = _element_on_line(tree, line, name, entry.path)
             message = self._describe(entry, name, node)
@@ -214,20 +235,32 @@ class Validator:
         name = local_name(node)
         if name not in self.model.elements:
             return ""
-        allowed = self.model.attribute_names(name)
+        parent = node.getparent()
+        parent_name = local_name(parent) if parent is not None else None
+        allowed = self.model.attribute_names(name, parent_name)
         for qname, value in node.attrib.items():
             attr = qname.replace(f"{{{XML_NS}}}", "xml:")
             if attr not in allowed:
                 listed = ", ".join(sorted(allowed)) or "none"
-                return f"<{name}> may not have the attribute {attr} (it allows: {listed})"
-            values = self.model.attribute_values(name, attr)
+                return f"<{name}> may not have the attribute {attr} here (it allows: {listed})"
+            values = self.model.attribute_values(name, attr, parent_name)
             if values is not None and value not in values:
                 return f'{attr}="{value}" on <{name}> is not one of the edition\'s values: {", ".join(values)}'
-        missing = sorted(self.model.required_attributes(name) - {
+            if values is None and not self._fits(name, attr, value, parent_name):
+                kinds = {a.datatype for d in self.model.definitions(name, parent_name)
+                         for a in d.attributes.values() if a.name == attr}
+                return f'{attr}="{value}" on <{name}> is not a valid value: expected {_datatype_words(kinds)}'
+        missing = sorted(self.model.required_attributes(name, parent_name) - {
             q.replace(f"{{{XML_NS}}}", "xml:") for q in node.attrib})
         if missing:
             return f"<{name}> lacks the required attribute{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
         return ""
+
+    def _fits(self, element: str, attr: str, value: str, parent: str | None) -> bool:
+        """Say whether a value fits an attribute's datatype (the datatypes the edition uses)."""
+        kinds = {a.datatype for d in self.model.definitions(element, parent)
+                 for a in d.attributes.values() if a.name == attr}
+        return any(_fits_datatype(kind, value) for kind in kinds)
 
     def _rules(self, tree, shown: str, lines: list[str]) -> list[Problem]:
         report = self.rules(tree)
@@ -269,6 +302,49 @@ def _shown(path: Path, base: Path | None) -> str:
         except ValueError:
             pass
     return str(path)
+
+
+# ---------------------------------------------------------------- datatypes
+
+_DATATYPE_WORDS = {
+    "date": "a date YYYY-MM-DD that exists", "gYearMonth": "a month YYYY-MM", "gYear": "a year YYYY",
+    "ID": "an identifier (a letter, then letters, digits, '-', '_' or '.')",
+    "anyURI": "a pointer (#id, name.xml#id, ed:name or per:name)", "positiveInteger": "a number 1, 2, 3 …",
+    "nonNegativeInteger": "a number 0, 1, 2 …", "language": "a language code such as en",
+    "token": "a value without line breaks", "NCName": "a name without spaces",
+}
+
+
+def _datatype_words(kinds: set[str]) -> str:
+    words = [_DATATYPE_WORDS.get(k, k) for part in sorted(kinds) for k in part.split(", ")]
+    return " or ".join(dict.fromkeys(words)) or "another value"
+
+
+def _fits_datatype(kinds: str, value: str) -> bool:
+    import datetime
+
+    for kind in kinds.split(", "):
+        if kind == "date":
+            try:
+                datetime.date.fromisoformat(value)
+                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                    return True
+            except ValueError:
+                pass
+        elif kind == "gYearMonth" and re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value):
+            return True
+        elif kind == "gYear" and re.fullmatch(r"\d{4}", value):
+            return True
+        elif kind == "positiveInteger" and re.fullmatch(r"\+?0*[1-9]\d*", value.strip()):
+            return True
+        elif kind == "nonNegativeInteger" and re.fullmatch(r"\+?\d+", value.strip()):
+            return True
+        elif kind == "anyURI":
+            return bool(re.fullmatch(r"(#|[a-z0-9][a-z0-9\-]*\.xml#)[A-Za-z_][A-Za-z0-9_.\-]*"
+                                     r"|(ed|per):[a-z][a-z0-9\-]*|https?://\S+", value))
+        elif kind not in ("date", "gYearMonth", "gYear", "positiveInteger", "nonNegativeInteger"):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- locations
