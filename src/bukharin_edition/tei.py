@@ -238,7 +238,9 @@ def parse_tei(path: Path) -> etree._ElementTree:
             raise _doctype_problem(path, data, doctype) from exc
         duplicate = re.match(r"ID (\S+) already defined", exc.msg or "")
         reason = (f'xml:id="{duplicate.group(1)}" is used twice: every xml:id must be unique in its file'
-                  if duplicate else f"not well-formed XML: {exc.msg}")
+                  if duplicate else
+                  f"not well-formed XML: {re.sub(r', line [0-9]+, column [0-9]+$', '', exc.msg or '')} "
+                  "(nothing else in this file can be checked until it is well-formed)")
         raise FileProblem(path, line, column, reason, rule="xml") from exc
     if tree.docinfo.doctype:
         raise _doctype_problem(path, data, doctype)
