@@ -130,6 +130,10 @@ CASES = {
                       '        <sp xml:id="{id}-sp1" who="#president">\n          <speaker>THE PRESIDENT:</speaker>\n          <p xml:id="{id}-p2">Proceed.</p>\n        </sp>',
                       '        <sp xml:id="{id}-sp1">\n@@          <speaker>THE PRESIDENT:</speaker>\n          <p xml:id="{id}-p2">Proceed.</p>\n        </sp>',
                       {"profile": True}),
+    "sp-who-participant": ("does not point at a participant",
+                           '        <sp xml:id="{id}-sp1" who="#president">\n          <speaker>THE PRESIDENT:</speaker>\n          <p xml:id="{id}-p2">Proceed.</p>\n        </sp>',
+                           '@@        <sp xml:id="{id}-sp1" who="#{id}-p1">\n          <speaker>THE PRESIDENT:</speaker>\n          <p xml:id="{id}-p2">Proceed.</p>\n        </sp>',
+                           {"profile": True}),
     "p-not-empty": ("is empty", p(2, "Not empty."), "@@" + p(2, " "), {}),
     # grammar cases: the edition's schema refuses them
     "grammar-unknown-element": ("<bogus> is not an element of the edition's encoding",
