@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from conftest import FIXTURES, ROOT
 from bukharin_edition.cli import main
-from bukharin_edition.validate import ERROR, WARNING
+from bukharin_edition.validate import WARNING
 
 INVALID = FIXTURES / "invalid"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import FileProblem
-from .schema import Definition, Model, load_model
+from .schema import Definition, Model, datatype_words, load_model
 from .tei import XML_NS, local_name, parse_tei, write_atomic
 
 EXAMPLE_LENGTH = 400
@@ -102,7 +102,7 @@ def render_manual(model: Model, corpus) -> str:
                 out.append("<table><tr><th>attribute</th><th>required</th><th>values</th><th>meaning</th></tr>")
                 for attr in definition.attributes.values():
                     values = (", ".join(f"<code>{e(v)}</code>" for v in attr.values)
-                              if attr.values is not None else e(attr.datatype or "text"))
+                              if attr.values is not None else e(datatype_words({attr.datatype}) if attr.datatype else "text"))
                     out.append(
                         f"<tr><td><code>@{e(attr.name)}</code></td><td>{'yes' if attr.required else 'no'}</td>"
                         f"<td>{values}</td><td>{e(attr.doc)}</td></tr>")

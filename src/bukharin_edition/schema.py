@@ -165,3 +165,18 @@ def _values(node, defines, values: list[str], datatypes: list[str]) -> None:
             _values(defines[child.get("name")], defines, values, datatypes)
         elif kind in ("choice", "group"):
             _values(child, defines, values, datatypes)
+
+
+_DATATYPE_WORDS = {
+    "date": "a date YYYY-MM-DD that exists", "gYearMonth": "a month YYYY-MM", "gYear": "a year YYYY",
+    "ID": "an identifier (a letter, then letters, digits, '-', '_' or '.')",
+    "anyURI": "a pointer (#id, name.xml#id, ed:name or per:name)", "positiveInteger": "a number 1, 2, 3 …",
+    "nonNegativeInteger": "a number 0, 1, 2 …", "language": "a language code such as en",
+    "token": "a value without line breaks", "NCName": "a name without spaces",
+}
+
+
+def datatype_words(kinds: set[str]) -> str:
+    """Say in words what values the given datatypes accept."""
+    words = [_DATATYPE_WORDS.get(k, k) for part in sorted(kinds) for k in part.split(", ")]
+    return " or ".join(dict.fromkeys(words)) or "another value"

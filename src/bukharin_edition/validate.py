@@ -16,8 +16,8 @@ from typing import Iterable
 from lxml import etree, isoschematron
 
 from .errors import FileProblem
-from .schema import Model, load_model
-from .tei import TEI_NS, XML_NS, local_name, parse_tei, safe_parser
+from .schema import Model, datatype_words, load_model
+from .tei import XML_NS, local_name, parse_tei, safe_parser
 
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
 ERROR = "error"
@@ -249,7 +249,7 @@ class Validator:
             if values is None and not self._fits(name, attr, value, parent_name):
                 kinds = {a.datatype for d in self.model.definitions(name, parent_name)
                          for a in d.attributes.values() if a.name == attr}
-                return f'{attr}="{value}" on <{name}> is not a valid value: expected {_datatype_words(kinds)}'
+                return f'{attr}="{value}" on <{name}> is not a valid value: expected {datatype_words(kinds)}'
         missing = sorted(self.model.required_attributes(name, parent_name) - {
             q.replace(f"{{{XML_NS}}}", "xml:") for q in node.attrib})
         if missing:
@@ -305,20 +305,6 @@ def _shown(path: Path, base: Path | None) -> str:
 
 
 # ---------------------------------------------------------------- datatypes
-
-_DATATYPE_WORDS = {
-    "date": "a date YYYY-MM-DD that exists", "gYearMonth": "a month YYYY-MM", "gYear": "a year YYYY",
-    "ID": "an identifier (a letter, then letters, digits, '-', '_' or '.')",
-    "anyURI": "a pointer (#id, name.xml#id, ed:name or per:name)", "positiveInteger": "a number 1, 2, 3 …",
-    "nonNegativeInteger": "a number 0, 1, 2 …", "language": "a language code such as en",
-    "token": "a value without line breaks", "NCName": "a name without spaces",
-}
-
-
-def _datatype_words(kinds: set[str]) -> str:
-    words = [_DATATYPE_WORDS.get(k, k) for part in sorted(kinds) for k in part.split(", ")]
-    return " or ".join(dict.fromkeys(words)) or "another value"
-
 
 def _fits_datatype(kinds: str, value: str) -> bool:
     import datetime
@@ -419,6 +405,3 @@ def _column(lines: list[str], node, attr: str | None = None) -> int:
 def validate(paths: Iterable[Path], schema_dir: Path, base: Path | None = None) -> Report:
     """Check the files and folders given against the edition's schema and rules."""
     return Validator(schema_dir).check_paths(paths, base)
-
-
-__all__ = ["Problem", "Report", "Validator", "validate", "expand_paths", "ERROR", "WARNING", "TEI_NS"]
