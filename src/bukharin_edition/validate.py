@@ -158,9 +158,8 @@ class Validator:
             return [Problem(shown, problem.line, problem.column, ERROR, problem.rule, problem.reason)]
         lines = Path(path).read_bytes().decode("utf-8", "replace").splitlines()
         self.resolver.cache.clear()
-        problems = self._grammar(tree, shown, lines)
-        problems += self._rules(tree, shown, lines)
-        return sorted(set(problems))
+        rules = self._rules(tree, shown, lines)
+        return sorted(set(rules + _not_said_by(self._grammar(tree, shown, lines), rules)))
 
     def _grammar(self, tree, shown: str, lines: list[str]) -> list[Problem]:
         if self.grammar.validate(tree):
@@ -284,6 +283,20 @@ class Validator:
             report.files.append(path)
             report.problems += self.check_file(path, _shown(path, base))
         return report
+
+
+def _not_said_by(grammar: list[Problem], rules: list[Problem]) -> list[Problem]:
+    """Drop grammar errors that a rule reports more precisely (same place, or same attribute value)."""
+    places = {(p.line, p.column) for p in rules}
+    values = {(p.line, m.group(0)) for p in rules if (m := _ATTR_VALUE.match(p.message))}
+    return [
+        g for g in grammar
+        if (g.line, g.column) not in places
+        and not ((m := _ATTR_VALUE.match(g.message)) and (g.line, m.group(0)) in values)
+    ]
+
+
+_ATTR_VALUE = re.compile(r'^[\w:-]+="[^"]*"')
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
