@@ -154,3 +154,17 @@ def test_the_manual_lists_every_element_and_attribute_with_corpus_examples(tmp_p
             for attr in definition.attributes:
                 assert f"<code>@{attr}</code>" in page
     assert "Example from <code>tei/mia-permanent-revolution.xml</code>" in page
+
+
+def test_latin1_bytes_in_a_utf8_file_are_named_with_their_place(validator):
+    problem = _only(validator.check_file(INVALID / "encoding-undeclared-latin1.xml"))
+    assert (problem.line, problem.column, problem.rule) == (2, 48, "encoding")
+    assert problem.message.startswith("the file is not valid UTF-8 here")
+
+
+def test_a_duplicate_xml_id_is_named(validator, tmp_path):
+    path = tmp_path / "twice.xml"
+    path.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><p xml:id="a"/><p xml:id="a"/></TEI>\n', encoding="utf-8")
+    problem = _only(validator.check_file(path))
+    assert problem.line == 1 and problem.rule == "xml"
+    assert problem.message == 'xml:id="a" is used twice: every xml:id must be unique in its file'

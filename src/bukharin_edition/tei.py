@@ -236,10 +236,15 @@ def parse_tei(path: Path) -> etree._ElementTree:
         line, column = exc.position
         if doctype != -1:
             raise _doctype_problem(path, data, doctype) from exc
-        duplicate = re.match(r"ID (\S+) already defined", exc.msg or "")
+        message = " ".join((exc.msg or "").split())
+        if "Invalid bytes in character encoding" in message or "not proper UTF-8" in message:
+            raise FileProblem(
+                path, line, column, "the file is not valid UTF-8 here: it was probably saved in another "
+                "encoding (e.g. Latin-1 or Windows-1252); convert it to UTF-8", rule="encoding") from exc
+        duplicate = re.match(r"ID (\S+) already defined", message)
         reason = (f'xml:id="{duplicate.group(1)}" is used twice: every xml:id must be unique in its file'
                   if duplicate else
-                  f"not well-formed XML: {re.sub(r', line [0-9]+, column [0-9]+$', '', exc.msg or '')} "
+                  f"not well-formed XML: {re.sub(r', line [0-9]+, column [0-9]+$', '', message)} "
                   "(nothing else in this file can be checked until it is well-formed)")
         raise FileProblem(path, line, column, reason, rule="xml") from exc
     if tree.docinfo.doctype:
