@@ -168,3 +168,14 @@ def test_a_duplicate_xml_id_is_named(validator, tmp_path):
     problem = _only(validator.check_file(path))
     assert problem.line == 1 and problem.rule == "xml"
     assert problem.message == 'xml:id="a" is used twice: every xml:id must be unique in its file'
+
+
+def test_the_manual_lists_every_rule_of_the_schematron(tmp_path):
+    from lxml import etree
+
+    out = tmp_path / "manual.html"
+    CliRunner().invoke(main, ["manual", "--root", str(ROOT), "--out", str(out)])
+    page = out.read_text(encoding="utf-8")
+    sch = etree.parse(str(ROOT / "schema" / "bukharin.sch"))
+    for check in sch.iter("{http://purl.oclc.org/dsdl/schematron}assert"):
+        assert f"<tr><td><code>{check.get('id')}</code></td>" in page

@@ -13,7 +13,7 @@ from lxml import etree
 
 from .errors import FileProblem
 from .schema import Definition, Model, datatype_words, load_model
-from .tei import XML_NS, local_name, parse_tei, write_atomic
+from .tei import XML_NS, local_name, parse_tei, safe_parser, write_atomic
 
 EXAMPLE_LENGTH = 400
 
@@ -73,7 +73,25 @@ def _example(definition: Definition, model: Model, corpus) -> tuple[str, int, st
     return None
 
 
-def render_manual(model: Model, corpus) -> str:
+SCH_NS = "http://purl.oclc.org/dsdl/schematron"
+
+
+def load_rules(sch_path: Path) -> list[tuple[str, str, str, str]]:
+    """Read the rules of bukharin.sch: (id, severity, context, message with … for computed parts)."""
+    root = etree.parse(str(sch_path), safe_parser()).getroot()
+    rules = []
+    for rule in root.iter(f"{{{SCH_NS}}}rule"):
+        for check in rule.iter(f"{{{SCH_NS}}}assert"):
+            parts = [check.text or ""]
+            for child in check:
+                parts.append("(attribute)" if local_name(child) == "name" else "…")
+                parts.append(child.tail or "")
+            severity = "warning" if check.get("role") == "warning" else "error"
+            rules.append((check.get("id"), severity, rule.get("context"), " ".join("".join(parts).split())))
+    return rules
+
+
+def render_manual(model: Model, corpus, rules: list[tuple[str, str, str, str]] = ()) -> str:
     """Render the manual as one HTML page."""
     e = html.escape
     out = [
@@ -88,6 +106,7 @@ def render_manual(model: Model, corpus) -> str:
         "the grammar cannot express are in <code>schema/bukharin.sch</code>; "
         "<code>edition validate</code> checks both.</p>",
         f"<p>{len(model.elements)} elements.</p>",
+        '<p><a href="#rules">The rules</a> that the grammar cannot express follow the elements.</p>',
         "<nav><ul>",
     ]
     names = sorted(model.elements, key=str.lower)
@@ -120,6 +139,15 @@ def render_manual(model: Model, corpus) -> str:
                 out.append(f"<p>Example from <code>tei/{e(file)}</code>, line {line}:</p><pre>{e(text)}</pre>")
             else:
                 out.append("<p class=none>No example in the edition's files yet.</p>")
+    if rules:
+        out.append('<h2 id="rules">Rules (schema/bukharin.sch)</h2>')
+        out.append("<p>What the grammar cannot say. Each rule's id names it in the reports of "
+                   "<code>edition validate</code>; … stands for the values the report fills in.</p>")
+        out.append("<table><tr><th>rule</th><th>severity</th><th>applies to</th><th>message</th></tr>")
+        for rule_id, severity, context, message in rules:
+            out.append(f"<tr><td><code>{e(rule_id)}</code></td><td>{severity}</td>"
+                       f"<td><code>{e(context)}</code></td><td>{e(message)}</td></tr>")
+        out.append("</table>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 
@@ -127,5 +155,6 @@ def render_manual(model: Model, corpus) -> str:
 def write_manual(schema_dir: Path, tei_dir: Path, out: Path) -> Path:
     """Write the encoding manual to out (atomically) and return its path."""
     model = load_model(Path(schema_dir) / "bukharin.rng")
-    write_atomic(Path(out), render_manual(model, _corpus(tei_dir)).encode("utf-8"))
+    rules = load_rules(Path(schema_dir) / "bukharin.sch")
+    write_atomic(Path(out), render_manual(model, _corpus(tei_dir), rules).encode("utf-8"))
     return Path(out)
