@@ -8,7 +8,7 @@ from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
 
-from conftest import FIXTURES
+from schema_support import FIXTURES, validator  # noqa: F401 (fixture)
 
 # Julian 1582-10-05 was Gregorian 1582-10-15, the day the Gregorian calendar began.
 ANCHOR_JULIAN = (1582, 10, 5)

