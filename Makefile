@@ -17,6 +17,7 @@ DEBIAN_PACKAGES := openjdk-17-jre-headless
 edition: setup
 	$(BIN)/edition convert
 	$(BIN)/edition check
+	$(BIN)/edition validate
 
 test: setup
 	$(BIN)/python -m pytest

@@ -126,3 +126,53 @@ def persons(root: str | None) -> None:
     if problems:
         raise ValidationError(f"{len(problems)} persName(s) do not match the person register")
     click.echo(f"{len(gazetteer_for(manifest).persons)} persons: every persName matches the register")
+# ---------------------------------------------------------------- validate, manual
+
+VALIDATE_HELP = """Check TEI files against the edition's schema and rules.
+
+Checks each file (default: every tei/*.xml of the edition; a folder means its *.xml) against the
+grammar schema/bukharin.rng and the rules schema/bukharin.sch, and reports every problem as
+file:line:col: message [rule]. All files are checked even when one fails. Exits non-zero on any
+error; warnings do not fail the run. With --format github (or when GITHUB_ACTIONS=true) problems
+are written as GitHub annotations.
+"""
+MANUAL_HELP = """Write the encoding manual: every element and attribute the edition allows.
+
+Generated from the schema's documentation (schema/bukharin.rnc, compiled to bukharin.rng), with
+an example of each element taken from the edition's TEI files.
+"""
+
+
+@main.command(help=VALIDATE_HELP)
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["text", "github"]), default=None,
+              help="How to write problems (default: text, or github when GITHUB_ACTIONS=true).")
+@click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
+def validate(paths: tuple[Path, ...], output_format: str | None, root: str | None) -> None:
+    import os
+
+    from .errors import ValidationError
+    from .validate import validate as run_validation
+
+    project = _project(root)
+    if output_format is None:
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    report = run_validation(list(paths) or [project.tei], project.schema, base=Path.cwd())
+    for problem in report.problems:
+        click.echo(problem.github() if output_format == "github" else problem.text(),
+                   err=output_format != "github")
+    if report.errors:
+        raise ValidationError(report.summary())
+    click.echo(report.summary())
+
+
+@main.command(help=MANUAL_HELP)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the page (default: edition/encoding-manual.html).")
+@click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
+def manual(out: Path | None, root: str | None) -> None:
+    from .manual import write_manual
+
+    project = _project(root)
+    target = write_manual(project.schema, project.tei, out or project.edition / "encoding-manual.html")
+    click.echo(f"wrote {target}")

@@ -28,3 +28,11 @@ class ValidationError(EditionError):
 
 class BuildError(EditionError):
     """The published edition could not be built."""
+
+
+class FileProblem(ValidationError):
+    """A TEI file that cannot be read as the edition's XML; knows its file, line and column."""
+
+    def __init__(self, path, line: int, column: int, reason: str, rule: str = "xml") -> None:
+        self.path, self.line, self.column, self.reason, self.rule = path, line, column, reason, rule
+        super().__init__(f"{path}:{line}:{column}: {reason}")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Iterator
@@ -193,25 +194,71 @@ def safe_parser() -> etree.XMLParser:
     )
 
 
+_DECLARED_ENCODING = re.compile(rb"""^(?:\xef\xbb\xbf)?<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+def check_encoding(path: Path, data: bytes) -> None:
+    """Refuse a file that is not UTF-8 (by byte-order mark or by its declaration), naming the fix."""
+    from .errors import FileProblem
+
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:4] in (b"<\x00?\x00", b"\x00<\x00?"):
+        raise FileProblem(
+            path, 1, 1, "the file is encoded in UTF-16; TEI files of the edition must be UTF-8: "
+            "save it again as UTF-8 (the text itself need not change)", rule="encoding")
+    declared = _DECLARED_ENCODING.match(data)
+    if declared and declared.group(1).decode("ascii").upper().replace("_", "-") not in ("UTF-8", "UTF8"):
+        name = declared.group(1).decode("ascii")
+        raise FileProblem(
+            path, 1, data.index(b"encoding") + 1 - (3 if data.startswith(b"\xef\xbb\xbf") else 0),
+            f'the file declares encoding="{name}"; TEI files of the edition must be UTF-8: convert it '
+            f'(e.g. iconv -f {name} -t UTF-8) and declare encoding="UTF-8"', rule="encoding")
+
+
 def parse_tei(path: Path) -> etree._ElementTree:
-    """Parse a TEI file, or raise an error that names its file, line and column."""
-    from .errors import ValidationError
+    """Parse a TEI file, or raise an error that names its file, line and column.
+
+    The file must be UTF-8 and have no DOCTYPE: DTDs and entities are refused, never loaded.
+    """
+    from .errors import FileProblem
 
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ValidationError(f"{path}: cannot read ({exc.strerror})") from exc
+        raise FileProblem(path, 1, 1, f"cannot read the file ({exc.strerror})", rule="read") from exc
     if not data.strip():
-        raise ValidationError(f"{path}:1:1: the file is empty")
+        raise FileProblem(path, 1, 1, "the file is empty: a TEI file must hold a TEI document", rule="empty")
+    check_encoding(path, data)
+    doctype = data.find(b"<!DOCTYPE")
     try:
         tree = etree.ElementTree(etree.fromstring(data, safe_parser(), base_url=str(path)))
     except etree.XMLSyntaxError as exc:
         line, column = exc.position
-        raise ValidationError(f"{path}:{line}:{column}: not well-formed XML: {exc.msg}") from exc
+        if doctype != -1:
+            raise _doctype_problem(path, data, doctype) from exc
+        message = " ".join((exc.msg or "").split())
+        if "Invalid bytes in character encoding" in message or "not proper UTF-8" in message:
+            raise FileProblem(
+                path, line, column, "the file is not valid UTF-8 here: it was probably saved in another "
+                "encoding (e.g. Latin-1 or Windows-1252); convert it to UTF-8", rule="encoding") from exc
+        duplicate = re.match(r"ID (\S+) already defined", message)
+        reason = (f'xml:id="{duplicate.group(1)}" is used twice: every xml:id must be unique in its file'
+                  if duplicate else
+                  f"not well-formed XML: {re.sub(r', line [0-9]+, column [0-9]+$', '', message)} "
+                  "(nothing else in this file can be checked until it is well-formed)")
+        raise FileProblem(path, line, column, reason, rule="xml") from exc
     if tree.docinfo.doctype:
-        raise ValidationError(
-            f"{path}:1:1: the file declares a DOCTYPE; TEI files of the edition must not "
-            "(DTDs and entities are never loaded)"
-        )
+        raise _doctype_problem(path, data, doctype)
     return tree
+
+
+def _doctype_problem(path: Path, data: bytes, offset: int):
+    from .errors import FileProblem
+
+    offset = max(offset, 0)
+    line = data.count(b"\n", 0, offset) + 1
+    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    return FileProblem(
+        path, line, column, "the file declares a DOCTYPE; TEI files of the edition must not "
+        "(DTDs and entities are refused, never loaded): remove the DOCTYPE and any entity references",
+        rule="doctype")
