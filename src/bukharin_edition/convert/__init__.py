@@ -12,7 +12,7 @@ from lxml import etree
 from ..errors import ConversionError
 from ..manifest import Manifest, Source
 from ..tei import TEI_NS, serialize, write_atomic
-from . import brackets, collection, corrections, dates, mia, parallels, persons, prose, transcript
+from . import brackets, collection, corrections, dates, mia, parallels, persons, prose, quotations, transcript
 from .blocks import split_blocks
 from .context import Context
 from .inline import DataRecognizer, Recognizer
@@ -27,6 +27,7 @@ PROFILES: dict[str, ModuleType] = {
 # A DataRecognizer is bound to the manifest's data files (seeds/*.toml) when a source is encoded.
 COMMON_RECOGNIZERS: tuple[Recognizer | DataRecognizer, ...] = (
     brackets.RECOGNIZER, persons.RECOGNIZER, dates.RECOGNIZER,
+    DataRecognizer("quotations", lambda manifest: quotations.recognizer(persons.gazetteer_for(manifest).find_persons)),
 )
 
 
