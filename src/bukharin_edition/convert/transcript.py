@@ -8,8 +8,9 @@ The record's usual label is upper case with a colon; other forms ('The President
 paragraph marks a cut by the source's editor: it is a seg of type omission.
 
 Options (manifest [source.options]):
-  participants  list of {id, name, role, note}: participants declared beforehand (the court,
-                people named by office); labels are matched to them by id
+  participants  list of {id, name, role, note, person}: participants declared beforehand (the
+                court, people named by office); labels are matched to them by id; `person` is
+                their id in the person register, where the editors know who is meant
   parts         list of {lines = [first, last], type, speaker?, reason?}: each part is a div of
                 that type; a part with a `speaker` is one turn of that participant, attributed by
                 the editors (resp ed:editors) with `reason` as their note
@@ -70,6 +71,7 @@ class Participant:
     note: str = ""
     labels: list[str] = field(default_factory=list)
     review: bool = False
+    person: str = ""  # the person of the register (per:ID), where the manifest says who it is
 
 
 def participant_id(label: str) -> str:
@@ -136,7 +138,8 @@ def _declared(ctx: Context) -> dict[str, Participant]:
     participants: dict[str, Participant] = {}
     for raw in ctx.source.options.get("participants", []):
         try:
-            participants[raw["id"]] = Participant(raw["id"], raw["name"], raw.get("role", ""), raw.get("note", ""))
+            participants[raw["id"]] = Participant(raw["id"], raw["name"], raw.get("role", ""), raw.get("note", ""),
+                                                  person=raw.get("person", ""))
         except KeyError as exc:
             raise ConversionError(f"source '{ctx.source.id}': a participant needs id and name ({raw!r})") from exc
     return participants
@@ -253,6 +256,8 @@ def participant_list(participants) -> etree._Element:
         attrs = {"xml:id": person.ident}
         if person.role:
             attrs["role"] = person.role
+        if person.person:
+            attrs["corresp"] = f"per:{person.person}"
         el = sub(people, "person", attrs)
         sub(el, "persName", text=person.name)
         for label in person.labels:
