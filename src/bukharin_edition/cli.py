@@ -7,7 +7,7 @@ import click
 
 from . import convert as converting
 from . import fidelity
-from .errors import ConversionError, FidelityError
+from .errors import ConversionError, FidelityError, ValidationError
 from .manifest import load_manifest
 from .project import Project
 
@@ -176,3 +176,65 @@ def manual(out: Path | None, root: str | None) -> None:
     project = _project(root)
     target = write_manual(project.schema, project.tei, out or project.edition / "encoding-manual.html")
     click.echo(f"wrote {target}")
+
+
+FORMAT_HELP = """Rewrite TEI files in the edition's canonical layout.
+
+Indentation, attribute order and line breaks between elements become the edition's; the text,
+and every space inside a paragraph, stay exactly as they are (a file whose content would change
+is refused). PATHS are files or folders (default: tei/). With --check nothing is written: the
+files that would change are listed and the exit status is non-zero (for CI).
+"""
+DIFF_HELP = """Say what changed between two versions of a TEI file.
+
+Blocks are matched by xml:id: added or removed blocks, changed text (the changed words in
+context), changed attributes, phrase-level elements added or removed (notes, names, dates,
+corrections), and header lines. With one file, compares it with its last committed version.
+"""
+
+
+@main.command("format", help=FORMAT_HELP)
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--check", "check_only", is_flag=True, help="Write nothing; list the files that would change.")
+@click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
+def format_command(paths: tuple[Path, ...], check_only: bool, root: str | None) -> None:
+    from .formatting import format_file, tei_files
+
+    targets = tei_files(list(paths) or [_project(root).tei])
+    results = [format_file(path, check_only) for path in targets]
+    for result in results:
+        if result.action != "unchanged":
+            click.echo(result.message or f"{result.action}  {result.path}", err=result.action == "error")
+    errors = sum(r.action == "error" for r in results)
+    pending = sum(r.action == "would reformat" for r in results)
+    changed = sum(r.action == "reformatted" for r in results)
+    click.echo(f"{len(results)} file(s): {changed} reformatted, {pending} would be, {errors} refused")
+    if errors or pending:
+        raise ValidationError(f"{errors + pending} file(s) not in the canonical layout")
+
+
+@main.command("diff", help=DIFF_HELP)
+@click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("new", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def diff_command(old: Path, new: Path | None) -> None:
+    import subprocess
+
+    from lxml import etree
+
+    from .tei import parse_tei, safe_parser
+    from .tei_diff import compare
+
+    if new is None:
+        shown = subprocess.run(["git", "show", f"HEAD:./{old.name}"], cwd=old.resolve().parent,
+                               capture_output=True)
+        if shown.returncode != 0:
+            raise ValidationError(f"{old}: no committed version to compare with "
+                                  f"({shown.stderr.decode(errors='replace').strip()})")
+        before = etree.fromstring(shown.stdout, safe_parser())
+        after = parse_tei(old).getroot()
+    else:
+        before, after = parse_tei(old).getroot(), parse_tei(new).getroot()
+    changes = compare(before, after)
+    for change in changes:
+        click.echo(str(change))
+    click.echo(f"{len(changes)} change(s)")

@@ -151,14 +151,18 @@ def _block(el: etree._Element, depth: int, root: bool = False) -> Iterator[str]:
     yield f"{indent}</{local_name(el)}>"
 
 
-def serialize(root: etree._Element) -> bytes:
+def serialize(root: etree._Element, prolog: list[str] | None = None) -> bytes:
     """Write a TEI document in the edition's canonical layout.
 
     Element-only content is indented by two spaces, one element a line; mixed content is
     written on one line exactly as it is, so no whitespace is ever added to the text.
+    `prolog` keeps a file's own comments and processing instructions before the root; the
+    schema's xml-model instructions are written when it has none.
     """
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>']
-    lines += [f"<?xml-model {pi}?>" for pi in XML_MODEL_PIS]
+    prolog = list(prolog or [])
+    if not any(line.startswith("<?xml-model ") for line in prolog):
+        prolog = [f"<?xml-model {pi}?>" for pi in XML_MODEL_PIS] + prolog
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', *prolog]
     lines += list(_block(root, 0, root=True))
     return ("\n".join(lines) + "\n").encode("utf-8")
 
