@@ -133,9 +133,7 @@
   </xsl:function>
 
   <xsl:template match="ref" mode="apparatus">
-    <li id="app-{ed:anchor(.)}" data-tei="ref">Marker <strong>{normalize-space()}</strong>: not present in the source
-      <xsl:if test="@target"> (it points to {@target}, which the file does not have)</xsl:if>.
-      <xsl:call-template name="ed:places"/></li>
+    <li id="app-{ed:anchor(.)}" data-tei="ref">Marker <strong>{normalize-space()}</strong>: not present in the source<xsl:if test="@target"> (it points to {@target}, which the file does not have)</xsl:if>. <xsl:call-template name="ed:places"/></li>
   </xsl:template>
 
   <xsl:template match="p" mode="ed:plain"><p><xsl:apply-templates mode="#current"/></p></xsl:template>

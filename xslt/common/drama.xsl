@@ -19,7 +19,7 @@
   <xsl:template match="sp[tokenize(@resp) = 'ed:editors'][not(speaker)]" mode="reading" priority="1">
     <div class="ed-sp"><xsl:call-template name="ed:prov"/>
       <p class="ed-speaker ed-by-editors" data-edition="attribution">
-        <span class="ed-speaker-name">{ed:participant-label(.)}</span>
+        <span class="ed-speaker-name" title="Speaker: {ed:participant-label(.)}{ed:participant-register(.)}">{ed:participant-label(.)}</span>
         <span class="ed-hand-label"> (speaker attributed by the editors)</span>
       </p>
       <xsl:apply-templates mode="#current"/>
@@ -28,7 +28,7 @@
 
   <xsl:template match="speaker" mode="reading">
     <p class="ed-speaker"><xsl:call-template name="ed:prov"/>
-      <xsl:attribute name="title" select="'Speaker: ' || ed:participant-label(..)"/>
+      <xsl:attribute name="title" select="'Speaker: ' || ed:participant-label(..) || ed:participant-register(..)"/>
       <span class="ed-speaker-name"><xsl:apply-templates mode="#current"/></span>
     </p>
   </xsl:template>
@@ -52,7 +52,13 @@
     <xsl:param name="sp" as="element(sp)"/>
     <xsl:variable name="person" select="key('ed:participant', tokenize($sp/@who)[1], root($sp))[1]"/>
     <xsl:sequence select="if ($person) then normalize-space(($person/persName)[1])
-        || ($person/@corresp ! (' (' || . || ')')) else ($sp/@who, 'not known')[1]"/>
+        else string(($sp/@who, 'not known')[1])"/>
+  </xsl:function>
+
+  <xsl:function name="ed:participant-register" as="xs:string">
+    <xsl:param name="sp" as="element(sp)"/>
+    <xsl:variable name="person" select="key('ed:participant', tokenize($sp/@who)[1], root($sp))[1]"/>
+    <xsl:sequence select="string-join(($person/@corresp ! (', person register: ' || .)), '')"/>
   </xsl:function>
 
 </xsl:stylesheet>
