@@ -131,6 +131,7 @@
     <xsl:variable name="parts" as="xs:string*" select="(
         if (exists($authors)) then string-join($authors, ', ') else (),
         '“' || ed:title($tei) || '”',
+        $bibl/editor[@role = 'translator'] ! ('translated by ' || normalize-space()),
         if ($journal) then normalize-space($journal)
             || ($bibl/biblScope[@unit = 'volume'] ! (' ' || normalize-space()))
             || ($bibl/biblScope[@unit = 'issue'] ! (', no. ' || normalize-space())) else (),
