@@ -47,6 +47,9 @@ def test_unmapped_element_is_reported_with_its_line_and_path(tmp_path, saxon):
     assert all(p.startswith(f"{project / 'tei' / 'odd-one.xml'}:{line}: ") for p in report.problems)
     assert "<hi>" in report.problems[0] and "odd-one-p8" in report.problems[0]
     assert (project / "edition" / "trial-1938" / "diplomatic.html").is_file()
+    assert not (project / "edition" / "odd-one" / "reading.html").exists()
+    index = (project / "edition" / "index.html").read_text(encoding="utf-8")
+    assert "odd-one/reading.html" not in index and "trial-1938/reading.html" in index
 
 
 def test_file_whose_id_is_not_its_name_is_reported(tmp_path, saxon):

@@ -16,7 +16,8 @@
   <xsl:template match="*" mode="reading diplomatic" priority="-10">
     <xsl:sequence select="error(QName('urn:bukharin-edition:xslt', 'ed:unmapped'),
         'no rule of the views for the TEI element &lt;' || name() || '&gt; at ' || path(.) ||
-        ' (in block ' || (ed:block-id(.)[. != ''], 'without id')[1] || ')')"/>
+        ' (in block ' || (ed:block-id(.)[. != ''], 'without id')[1] || '); encode it with the '
+        || 'vocabulary of notes/ENCODING-SPEC.md, or add a rule for it in xslt/common/')"/>
   </xsl:template>
 
   <!-- Text is the source's, character for character; indentation between blocks is not. -->

@@ -17,6 +17,7 @@ class Source:
     path: Path
     tree: etree._ElementTree
     node: object  # saxonche.PyXdmNode
+    failed: bool = False  # a view could not be rendered: the index leaves it out
 
 
 @dataclass

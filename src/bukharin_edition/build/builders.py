@@ -1,8 +1,11 @@
 """The builders of the edition: the three views of every source, the index, the files."""
 from __future__ import annotations
 
+import contextlib
 import copy
+import os
 import re
+import tempfile
 from pathlib import Path
 
 from lxml import etree
@@ -24,16 +27,24 @@ class ViewBuilder(Builder):
 
     def write_doc(self, source: Source) -> None:
         try:
-            html = self.executable.transform_to_string(xdm_node=source.node)
+            with _saxon_stderr_silenced():
+                html = self.executable.transform_to_string(xdm_node=source.node)
         except Exception as exc:  # PySaxonApiError: the message only (see TOOLCHAIN.md)
-            self.context.problems.append(_located(source, self.name, str(exc)))
+            self._failed(source, _located(source, self.name, str(exc).strip()))
             return
         if not html:
-            self.context.problems.append(f"{source.path}: the {self.name} view came out empty")
+            self._failed(source, f"{source.path}: the {self.name} view came out empty")
             return
         path = self.context.out_dir / source.id / self.filename
         write_atomic(path, html.encode("utf-8"))
         self.context.written.append(path)
+
+
+    def _failed(self, source: Source, problem: str) -> None:
+        """Report the problem; leave no page of an earlier build that would now be stale."""
+        self.context.problems.append(problem)
+        source.failed = True
+        (self.context.out_dir / source.id / self.filename).unlink(missing_ok=True)
 
 
 class ReadingBuilder(ViewBuilder):
@@ -106,6 +117,8 @@ def corpus_of_headers(context: Context) -> etree._Element:
         if header is not None:
             corpus.append(copy.deepcopy(header))
     for source in context.sources:
+        if source.failed:
+            continue
         root = source.tree.getroot()
         member = etree.SubElement(corpus, tei("TEI"))
         member.set(XML_ID, source.id)
@@ -113,6 +126,24 @@ def corpus_of_headers(context: Context) -> etree._Element:
         if header is not None:
             member.append(copy.deepcopy(header))
     return corpus
+
+
+@contextlib.contextmanager
+def _saxon_stderr_silenced():
+    """Keep Saxon's stack dump off the user's terminal: the error itself is reported, with
+    its file and line, by the build (SaxonC writes the dump to file descriptor 2)."""
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    with tempfile.TemporaryFile() as sink:
+        os.dup2(sink.fileno(), 2)
+        try:
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
 
 
 def _located(source: Source, view: str, message: str) -> str:

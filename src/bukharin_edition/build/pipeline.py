@@ -81,7 +81,7 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
     for builder in builders:
         builder.finish()
     return BuildReport(
-        sources=[s.id for s in context.sources],
+        sources=[s.id for s in context.sources if not s.failed],
         written=context.written,
         problems=context.problems,
         seconds=time.perf_counter() - started,
