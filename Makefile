@@ -9,14 +9,16 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-# Debian packages the edition needs: a Java runtime for jing (RELAX NG validation).
-DEBIAN_PACKAGES := openjdk-17-jre-headless
+# Debian packages the edition needs: a Java runtime for jing (RELAX NG validation) and the
+# HTML checker; Chromium for the browser test of the published pages.
+DEBIAN_PACKAGES := openjdk-17-jre-headless chromium
 
 .PHONY: edition test setup system-packages clean
 
 edition: setup
 	$(BIN)/edition convert
 	$(BIN)/edition check
+	$(BIN)/edition build
 
 test: setup
 	$(BIN)/python -m pytest
@@ -40,4 +42,4 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) edition/*.html edition/assets
+	rm -rf $(VENV) edition/*.html edition/*/

@@ -47,12 +47,17 @@
     <div class="ed-{local-name()}"><xsl:call-template name="ed:prov"/><xsl:apply-templates mode="#current"/></div>
   </xsl:template>
 
+  <!-- A division with a heading is an HTML section; one without stays a plain div. -->
   <xsl:template match="div" mode="reading diplomatic">
-    <section class="ed-div"><xsl:call-template name="ed:prov"/><xsl:apply-templates mode="#current"/></section>
+    <xsl:element name="{if (head) then 'section' else 'div'}">
+      <xsl:attribute name="class" select="'ed-div'"/>
+      <xsl:call-template name="ed:prov"/>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="div[@type = 'notes']" mode="reading diplomatic">
-    <section class="ed-div ed-notes" role="doc-endnotes"><xsl:call-template name="ed:prov"/><xsl:apply-templates mode="#current"/></section>
+    <section class="ed-div ed-notes" role="doc-endnotes" aria-label="Notes"><xsl:call-template name="ed:prov"/><xsl:apply-templates mode="#current"/></section>
   </xsl:template>
 
   <xsl:template match="head" mode="reading diplomatic">
