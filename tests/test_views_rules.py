@@ -168,3 +168,26 @@ def test_unmapped_element_fails_loudly_with_its_path(views, saxon):
         views["reading"].transform_to_string(xdm_node=node)
     message = str(caught.value)
     assert "<hi>" in message and "p[1]/Q{http://www.tei-c.org/ns/1.0}hi[1]" in message and "rule-p1" in message
+
+
+def test_editors_head_is_left_out_of_diplomatic_shown_in_reading(views, saxon):
+    body = '<head resp="ed:editors">Ours</head><p xml:id="rule-p1">Theirs.</p>'
+    assert "Ours" not in text(render(views, saxon, "diplomatic", body))
+    assert "Ours" in text(render(views, saxon, "reading", body))
+
+
+def test_protocol_relative_address_is_not_a_link(views, saxon):
+    art = render(views, saxon, "reading", '<p xml:id="rule-p1"><ref target="//evil.example/x">x</ref></p>')
+    assert not art.xpath(".//a[@data-tei='ref']")
+
+
+def test_speaker_not_followed_by_a_paragraph_fails_loudly_in_diplomatic(views, saxon):
+    node = saxon.parse_xml(xml_text=TEMPLATE.format(
+        body='<sp xml:id="rule-sp1" who="#bukharin"><speaker>BUKHARIN:</speaker><list><item>x</item></list></sp>'))
+    with pytest.raises(PySaxonApiError, match="not followed by a p"):
+        views["diplomatic"].transform_to_string(xdm_node=node)
+
+
+def test_quotation_inside_an_item_stays_inline(views, saxon):
+    art = render(views, saxon, "reading", '<list><item xml:id="rule-item1">He said <quote>so</quote>.</item></list>')
+    assert art.xpath(".//li/span[@data-tei='quote']") and not art.xpath(".//blockquote")

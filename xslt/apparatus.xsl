@@ -100,6 +100,7 @@
         <xsl:for-each select="key('ed:noterefs', '#' || @xml:id)">
           <xsl:text>; marker </xsl:text>
           <a href="reading.html#{ed:anchor(.)}">{normalize-space()} in § {ed:block-id(.)}</a>
+          <xsl:if test="ed:in-diplomatic(.)"> (<a href="diplomatic.html#{ed:anchor(.)}">diplomatic</a>)</xsl:if>
         </xsl:for-each>
       </p>
       <div class="ed-app-body">

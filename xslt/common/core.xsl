@@ -20,6 +20,18 @@
         || 'vocabulary of notes/ENCODING-SPEC.md, or add a rule for it in xslt/common/')"/>
   </xsl:template>
 
+  <!-- The editors' additions are not the source's text (fidelity.is_editorial): the diplomatic
+       text leaves every one of them out, whatever the element. -->
+  <xsl:template match="*[ed:is-editorial(.)]" mode="diplomatic" priority="10"/>
+
+  <!-- An element of mixed text standing alone among blocks is a block (a line) of its own, as in
+       fidelity.diplomatic_lines: one the views show inline (a citation, a name) gets a line box. -->
+  <xsl:template match="*[not(local-name() = ('p', 'head', 'item', 'speaker', 'note', 'quote', 'sp', 'div', 'list', 'cit', 'lb'))]
+                        [ancestor::text][ed:is-mixed(.)][not(ancestor::*[ed:is-mixed(.)])]"
+      mode="reading diplomatic" priority="20">
+    <div class="ed-line"><xsl:next-match/></div>
+  </xsl:template>
+
   <!-- Text is the source's, character for character; indentation between blocks is not. -->
   <xsl:template match="text()" mode="reading diplomatic">
     <xsl:value-of select="."/>
@@ -94,7 +106,7 @@
     <blockquote><xsl:call-template name="ed:prov"/><xsl:call-template name="ed:corresp-link"/><xsl:apply-templates mode="#current"/></blockquote>
   </xsl:template>
 
-  <xsl:template match="quote[ed:is-mixed(..) and ancestor::p]" mode="reading diplomatic" priority="1">
+  <xsl:template match="quote[ed:is-mixed(..)]" mode="reading diplomatic" priority="1">
     <span class="ed-quote"><xsl:call-template name="ed:prov"/><xsl:call-template name="ed:who-title"/><xsl:apply-templates mode="#current"/><xsl:call-template name="ed:corresp-link"/></span>
   </xsl:template>
 

@@ -34,14 +34,20 @@
   </xsl:template>
 
   <!-- In the diplomatic text a speaker label runs into its speech after one space, as printed. -->
-  <xsl:template match="speaker" mode="diplomatic"/>
+  <xsl:template match="speaker" mode="diplomatic">
+    <xsl:if test="not(following-sibling::*[not(ed:is-editorial(.))][1][self::p])">
+      <xsl:sequence select="error(QName('urn:bukharin-edition:xslt', 'ed:speaker'),
+          'the speaker at ' || path(.) || ' (in ' || ed:block-id(.) || ') is not followed by a p: '
+          || 'the diplomatic text runs a speaker into the paragraph of its speech')"/>
+    </xsl:if>
+  </xsl:template>
 
   <xsl:template match="p[preceding-sibling::*[not(ed:is-editorial(.))][1][self::speaker]]" mode="diplomatic" priority="1">
     <xsl:variable name="speaker" select="preceding-sibling::*[not(ed:is-editorial(.))][1]"/>
     <p><xsl:call-template name="ed:prov"/>
       <span class="ed-speaker"><xsl:for-each select="$speaker"><xsl:call-template name="ed:prov"/></xsl:for-each>
         <xsl:apply-templates select="$speaker/node()" mode="#current"/></span>
-      <xsl:if test="not(ends-with(string($speaker), '&#10;'))"><xsl:text> </xsl:text></xsl:if>
+      <xsl:if test="not(ends-with(string($speaker), '&#10;') or $speaker/node()[last()][self::lb])"><xsl:text> </xsl:text></xsl:if>
       <xsl:apply-templates mode="#current"/>
       <xsl:call-template name="ed:cite-mark"/>
     </p>

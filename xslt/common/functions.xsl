@@ -86,7 +86,8 @@
   </xsl:function>
 
   <!-- A link target, or '' when it may not be emitted as a link: only same-page fragments,
-       http(s) addresses and plain relative paths pass (never javascript:, data:, vbscript:…). -->
+       http(s) addresses and plain relative paths pass (never javascript:, data:, vbscript:…,
+       nor a protocol-relative '//host'). -->
   <xsl:function name="ed:safe-href" as="xs:string">
     <xsl:param name="target" as="xs:string?"/>
     <xsl:variable name="t" select="normalize-space($target)"/>
@@ -94,7 +95,7 @@
         if ($t = '') then ''
         else if (matches($t, '^#[\p{L}\p{N}_.:-]+$')) then $t
         else if (matches($t, '^https?://[^\s&quot;&lt;&gt;]+$', 'i')) then $t
-        else if (matches($t, '^[\p{L}\p{N}_.~/-]+(#[\p{L}\p{N}_.:-]+)?$') and not(contains(substring-before($t || '/', '/'), ':'))) then $t
+        else if (matches($t, '^[\p{L}\p{N}_.~-][\p{L}\p{N}_.~/-]*(#[\p{L}\p{N}_.:-]+)?$')) then $t
         else ''"/>
   </xsl:function>
 

@@ -83,7 +83,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="note[ed:is-editorial(.)]" mode="diplomatic" priority="3"/>
+  <!-- In the diplomatic text the editors' notes are left out by core.xsl. -->
 
   <!-- An intervention the source printed in brackets: quiet, with its hand, in the reading text. -->
   <xsl:template match="note[@place = 'inline']" mode="reading" priority="1">
@@ -97,11 +97,16 @@
     </span>
   </xsl:template>
 
+  <!-- In the diplomatic text, the intervention as printed, linked quietly to the apparatus
+       (unless it holds links of its own: links do not nest). -->
   <xsl:template match="note[@place = 'inline']" mode="diplomatic" priority="1">
-    <span class="ed-inline-note"><xsl:call-template name="ed:prov"/>
+    <xsl:element name="{if (.//ref | .//ptr) then 'span' else 'a'}">
+      <xsl:attribute name="class" select="'ed-inline-note ed-plain'"/>
+      <xsl:call-template name="ed:prov"/>
       <xsl:attribute name="id" select="ed:anchor(.)"/>
+      <xsl:if test="not(.//ref | .//ptr)"><xsl:attribute name="href" select="'apparatus.html#app-' || ed:anchor(.)"/></xsl:if>
       <xsl:apply-templates mode="#current"/>
-    </span>
+    </xsl:element>
   </xsl:template>
 
   <xsl:function name="ed:hand-short" as="xs:string">

@@ -33,7 +33,7 @@
     <span class="ed-{local-name()}"><xsl:call-template name="ed:prov"/><xsl:apply-templates mode="#current"/></span>
   </xsl:template>
 
-  <xsl:template match="corr | reg" mode="diplomatic"/>
+  <!-- corr and reg in the diplomatic text: left out by the rule for the editors' additions (core.xsl). -->
 
   <!-- Supplied text: the editors' (shown in angle brackets, left out of the diplomatic text),
        or an interpolation the source printed with its own brackets. -->
@@ -46,13 +46,12 @@
     </a>
   </xsl:template>
 
+  <!-- The source's own supplied text (the editors' is left out by core.xsl). -->
   <xsl:template match="supplied" mode="diplomatic">
-    <xsl:if test="not(ed:is-editorial(.))">
-      <a class="ed-plain" href="apparatus.html#app-{ed:anchor(.)}"><xsl:call-template name="ed:prov"/>
-        <xsl:attribute name="id" select="ed:anchor(.)"/>
-        <xsl:apply-templates mode="#current"/>
-      </a>
-    </xsl:if>
+    <a class="ed-plain" href="apparatus.html#app-{ed:anchor(.)}"><xsl:call-template name="ed:prov"/>
+      <xsl:attribute name="id" select="ed:anchor(.)"/>
+      <xsl:apply-templates mode="#current"/>
+    </a>
   </xsl:template>
 
   <!-- A cut the source's editor marked: the ellipsis is the source's. -->
