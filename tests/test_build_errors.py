@@ -80,3 +80,22 @@ def test_build_never_reads_the_seeds(tmp_path, saxon):
     shutil.rmtree(project / "seeds")
     report = build_edition(project / "tei", project / "xslt", project / "edition", processor=saxon)
     assert report.problems == [] and len(report.sources) == 2
+
+
+def test_stylesheet_that_does_not_compile_stops_the_build_naming_it(tmp_path, saxon):
+    import pytest
+
+    from bukharin_edition.errors import BuildError
+
+    project = _project(tmp_path, {})
+    (project / "xslt" / "reading.xsl").write_text("<xsl:stylesheet", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"reading\.xsl: the stylesheet does not compile"):
+        build_edition(project / "tei", project / "xslt", project / "edition", processor=saxon)
+
+
+def test_base_url_makes_citations_absolute(tmp_path):
+    project = _project(tmp_path, {})
+    result = CliRunner().invoke(main, ["build", "--root", str(project), "--base-url", "https://example.org/bukharin/"])
+    assert result.exit_code == 0, result.output
+    page = (project / "edition" / "trial-1938" / "reading.html").read_text(encoding="utf-8")
+    assert "https://example.org/bukharin/trial-1938/reading.html#trial-1938-p12" in page
