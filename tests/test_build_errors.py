@@ -99,3 +99,14 @@ def test_base_url_makes_citations_absolute(tmp_path):
     assert result.exit_code == 0, result.output
     page = (project / "edition" / "trial-1938" / "reading.html").read_text(encoding="utf-8")
     assert "https://example.org/bukharin/trial-1938/reading.html#trial-1938-p12" in page
+
+
+def test_pages_of_a_source_that_no_longer_renders_are_removed(tmp_path, saxon):
+    project = _project(tmp_path, {})
+    build_edition(project / "tei", project / "xslt", project / "edition", processor=saxon)
+    assert (project / "edition" / "trial-1938" / "reading.html").is_file()
+    (project / "tei" / "trial-1938.xml").write_text("<TEI", encoding="utf-8")
+    report = build_edition(project / "tei", project / "xslt", project / "edition", processor=saxon)
+    assert len(report.problems) == 1
+    assert not (project / "edition" / "trial-1938").exists()
+    assert (project / "edition" / "fixture-views" / "reading.html").is_file()

@@ -65,6 +65,29 @@ def _received_order(source: Source) -> tuple[int, str]:
     return (int(start) if start and start.isdigit() else 10**9, source.id)
 
 
+PAGES = ("reading.html", "diplomatic.html", "apparatus.html")
+
+
+def prune(context: Context) -> None:
+    """Remove the pages and TEI copies of sources not built now (deleted, or failing): an old
+    page must never stand in for a file that can no longer be rendered."""
+    built = {s.id for s in context.sources if not s.failed}
+    if not context.out_dir.is_dir():
+        return
+    for folder in context.out_dir.iterdir():
+        if not folder.is_dir() or folder.name in ("assets", "tei") or folder.name in built:
+            continue
+        for name in PAGES:
+            (folder / name).unlink(missing_ok=True)
+        if not any(folder.iterdir()):
+            folder.rmdir()
+    copies = context.out_dir / "tei"
+    keep = {s.path.name for s in context.sources} | {p.name for p in context.shared}
+    for copied in copies.glob("*.xml") if copies.is_dir() else ():
+        if copied.name not in keep:
+            copied.unlink()
+
+
 def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = "",
                   processor=None) -> BuildReport:
     """Build edition/ from tei/: every view of every well-formed source, the index, the files."""
@@ -80,6 +103,7 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
             builder.write_doc(source)
     for builder in builders:
         builder.finish()
+    prune(context)
     return BuildReport(
         sources=[s.id for s in context.sources if not s.failed],
         written=context.written,
