@@ -56,13 +56,21 @@ def site(fixture_build, corpus_build):
 
 
 @pytest.fixture(scope="module")
-def page(site):
+def browser():
+    """One Chromium for the module (a launch costs seconds)."""
     sync_playwright = _require_browser()
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        context = browser.new_context(viewport={"width": 1000, "height": 900}, java_script_enabled=False)
-        yield context.new_page()
-        browser.close()
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def page(site, browser):
+    """A page with JavaScript off: the edition must work without it."""
+    context = browser.new_context(viewport={"width": 1000, "height": 900}, java_script_enabled=False)
+    yield context.new_page()
+    context.close()
 
 
 def test_note_marker_leads_to_its_note_and_back_and_views_switch(site, page):
@@ -121,3 +129,25 @@ def test_real_pages_render_without_javascript(site, page):
     assert not page.locator("nav").is_visible()
     page.screenshot(path=str(SCREENSHOTS / "trial-print.png"), full_page=False)
     page.emulate_media(media="screen")
+
+
+@pytest.mark.parametrize("path", ["index.html", "fixture-views/reading.html", "fixture-views/diplomatic.html",
+                                  "fixture-views/apparatus.html", "trial-1938/reading.html",
+                                  "mia-permanent-revolution/apparatus.html"])
+def test_pages_have_no_wcag_21_aa_violations(site, browser, path):
+    """axe-core (shipped by axe-playwright-python) finds no WCAG 2.1 A/AA violation."""
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        if _in_ci():
+            raise
+        pytest.skip("axe-playwright-python is not installed (pip install -e '.[test]')")
+    page = browser.new_page()  # axe runs as a script: this page allows JavaScript
+    try:
+        page.goto(f"{site}/{path}")
+        tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+        result = Axe().run(page, options={"runOnly": {"type": "tag", "values": tags}})
+    finally:
+        page.close()
+    violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in result.response["violations"]]
+    assert violations == []
