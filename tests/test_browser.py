@@ -86,8 +86,8 @@ def test_note_marker_leads_to_its_note_and_back_and_views_switch(site, page):
     assert note.evaluate("n => getComputedStyle(n).backgroundColor") != "rgba(0, 0, 0, 0)"  # :target
     page.screenshot(path=str(SCREENSHOTS / "reading-note.png"))
     note.locator("a[role='doc-backlink']").click()
-    page.wait_for_url("**/reading.html#fixture-views-ref-1")
-    assert page.locator("#fixture-views-ref-1").is_visible()
+    page.wait_for_url("**/reading.html#fixture-views-p5-ref-1")
+    assert page.locator("#fixture-views-p5-ref-1").is_visible()
 
     page.get_by_role("link", name="Diplomatic text").first.click()
     page.wait_for_url("**/fixture-views/diplomatic.html")
@@ -101,9 +101,9 @@ def test_note_marker_leads_to_its_note_and_back_and_views_switch(site, page):
 
 def test_correction_shows_what_was_printed_on_focus(site, page):
     page.goto(f"{site}/fixture-views/reading.html")
-    was = page.locator("#fixture-views-choice-1 .ed-was")
+    was = page.locator("#fixture-views-p2-choice-1 .ed-was")
     assert was.bounding_box()["width"] <= 1
-    page.locator("#fixture-views-choice-1").focus()
+    page.locator("#fixture-views-p2-choice-1").focus()
     assert was.bounding_box()["width"] > 20
     page.locator("#fixture-views-p2").screenshot(path=str(SCREENSHOTS / "correction-focused.png"))
 
@@ -151,3 +151,18 @@ def test_pages_have_no_wcag_21_aa_violations(site, browser, path):
         page.close()
     violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in result.response["violations"]]
     assert violations == []
+
+
+def test_reading_page_prints(site, browser):
+    """Chromium prints the trial's reading text to PDF (no navigation, no cite marks)."""
+    page = browser.new_page()
+    try:
+        page.goto(f"{site}/trial-1938/reading.html")
+        pdf = page.pdf(format="A4", print_background=False)
+        page.emulate_media(media="print")
+        assert not page.locator(".ed-cite-link").first.is_visible()
+        page.screenshot(path=str(SCREENSHOTS / "trial-print-full.png"), full_page=True)
+    finally:
+        page.close()
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+    (SCREENSHOTS / "trial-reading.pdf").write_bytes(pdf)

@@ -51,7 +51,7 @@ def _drop_keep_tail(el):
 def test_sic_with_corr_shows_corr_in_reading_and_the_original_on_focus(views, saxon):
     art = render(views, saxon, "reading", '<p xml:id="rule-p1">co-editors of <choice><sic>Pravada</sic><corr resp="ed:editors">Pravda</corr></choice>.</p>')
     choice = art.xpath(".//*[@data-tei='choice']")[0]
-    assert choice.tag == "a" and choice.get("href") == "apparatus.html#app-rule-choice-1"
+    assert choice.tag == "a" and choice.get("href") == "apparatus.html#app-rule-p1-choice-1"
     assert choice.xpath("string(.//*[@data-tei='corr'])") == "Pravda"
     assert choice.xpath("string(.//*[@class='ed-was'])") == " (printed: Pravada)"
 

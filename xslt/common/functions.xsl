@@ -64,13 +64,15 @@
     <xsl:sequence select="string(root($n)/TEI/@xml:id)"/>
   </xsl:function>
 
-  <!-- A stable anchor: the xml:id, or '<source>-<element>-<n>' counted in the text
-       (the hyphen before n keeps it apart from the converter's ids such as 'src-note4'). -->
+  <!-- A stable anchor: the xml:id, or '<block id>-<element>-<n>', n counted inside the nearest
+       block with an xml:id (so an edit elsewhere never moves it; the hyphens keep it apart from
+       the converter's ids such as 'src-note4'). -->
   <xsl:function name="ed:anchor" as="xs:string">
     <xsl:param name="e" as="element()"/>
+    <xsl:variable name="block" select="$e/ancestor::*[@xml:id][1]"/>
     <xsl:sequence select="if ($e/@xml:id) then string($e/@xml:id) else
-        ed:source-id($e) || '-' || local-name($e) || '-' ||
-        (count($e/preceding::*[node-name(.) eq node-name($e)][ancestor::text]) + 1)"/>
+        string($block/@xml:id) || '-' || local-name($e) || '-' ||
+        (count($block//*[node-name(.) eq node-name($e)][. &lt;&lt; $e]) + 1)"/>
   </xsl:function>
 
   <!-- The id of the nearest block (an element with xml:id) holding a node. -->
