@@ -5,7 +5,6 @@ import contextlib
 import copy
 import os
 import re
-import tempfile
 from pathlib import Path
 
 from lxml import etree
@@ -137,13 +136,14 @@ def _saxon_stderr_silenced():
     except OSError:
         yield
         return
-    with tempfile.TemporaryFile() as sink:
-        os.dup2(sink.fileno(), 2)
-        try:
-            yield
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
+    sink = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(sink, 2)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(sink)
 
 
 def _located(source: Source, view: str, message: str) -> str:
