@@ -39,14 +39,14 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site(fixture_build, corpus_build):
+def site(fixture_build, corpus_build, tmp_path_factory):
     """Serve a built edition (the real corpus plus the views fixture) on 127.0.0.1."""
     import shutil
 
-    corpus, _ = corpus_build
-    fixture, _ = fixture_build
-    shutil.copytree(fixture / "fixture-views", corpus / "fixture-views", dirs_exist_ok=True)
-    handler = functools.partial(_Quiet, directory=str(corpus))
+    served = tmp_path_factory.mktemp("site") / "edition"
+    shutil.copytree(corpus_build[0], served)
+    shutil.copytree(fixture_build[0] / "fixture-views", served / "fixture-views")
+    handler = functools.partial(_Quiet, directory=str(served))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
