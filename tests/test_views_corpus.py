@@ -143,3 +143,10 @@ def test_page_basics_lang_title_headings_facts_download(source_id, view, corpus_
     assert page.xpath("//section[@class='ed-facts']//dt[.='Received text']")
     assert page.xpath(f"//a[@href='../tei/{source_id}.xml'][@download]")
     assert page.xpath("//link[@rel='stylesheet'][@href='../assets/edition.css']")
+
+
+def test_person_register_and_declarations_are_shared_files_not_sources(fixture_build):
+    out, report = fixture_build
+    assert report.sources == ["fixture-views"]
+    assert (out / "tei" / "persons.xml").is_file() and (out / "tei" / "edition.xml").is_file()
+    assert not (out / "persons").exists()

@@ -81,7 +81,7 @@
   </xsl:template>
 
   <xsl:template match="p" mode="reading diplomatic">
-    <p><xsl:call-template name="ed:prov"/><xsl:call-template name="ed:corresp-link"/><xsl:apply-templates mode="#current"/><xsl:call-template name="ed:cite-mark"/></p>
+    <p><xsl:call-template name="ed:prov"/><xsl:apply-templates mode="#current"/><xsl:call-template name="ed:corresp-link"/><xsl:call-template name="ed:cite-mark"/></p>
   </xsl:template>
 
   <!-- Lists keep the labels the source printed, so the HTML list adds none. -->
