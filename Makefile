@@ -9,8 +9,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-# Debian packages the edition needs: a Java runtime for jing (RELAX NG validation).
-DEBIAN_PACKAGES := openjdk-17-jre-headless
+# Debian packages the edition needs: a Java runtime for jing (RELAX NG validation) and the
+# HTML checker; Chromium for the browser test of the published pages.
+DEBIAN_PACKAGES := openjdk-17-jre-headless chromium
 
 .PHONY: edition test setup system-packages clean
 
@@ -18,6 +19,7 @@ edition: setup
 	$(BIN)/edition convert
 	$(BIN)/edition check
 	$(BIN)/edition validate
+	$(BIN)/edition build
 
 test: setup
 	$(BIN)/python -m pytest
@@ -41,4 +43,4 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) edition/*.html edition/assets
+	rm -rf $(VENV) edition/*.html edition/*/

@@ -30,9 +30,9 @@ def manifest(project) -> Manifest:
     return load_manifest(project.manifest, profiles=PROFILES)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def update_goldens(request) -> bool:
-    return request.config.getoption("--update-goldens")
+    return bool(request.config.getoption("--update-goldens"))
 
 
 def invented_manifest(text: str, **fields) -> Manifest:
@@ -106,3 +106,36 @@ def make_project(tmp_path: Path, seed_text: str, persons: str = "", chronology: 
     if chronology:
         (seeds / "chronology.toml").write_text(textwrap.dedent(chronology), encoding="utf-8")
     return seeds / "sources.toml"
+
+
+# ---------------------------------------------------------------- the published views
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def saxon():
+    """One Saxon processor for the whole test session (never one per test)."""
+    from bukharin_edition.build.pipeline import new_processor
+
+    return new_processor()
+
+
+@pytest.fixture(scope="session")
+def corpus_build(tmp_path_factory: pytest.TempPathFactory, saxon):
+    """The real corpus, built once into a temporary edition/."""
+    from bukharin_edition.build import build_edition
+
+    out = tmp_path_factory.mktemp("edition")
+    report = build_edition(ROOT / "tei", ROOT / "xslt", out, processor=saxon)
+    return out, report
+
+
+@pytest.fixture(scope="session")
+def fixture_build(tmp_path_factory: pytest.TempPathFactory, saxon):
+    """The views fixture (every element of the encoding, present and coming), built once."""
+    from bukharin_edition.build import build_edition
+
+    out = tmp_path_factory.mktemp("fixture-edition")
+    report = build_edition(FIXTURES / "views" / "full" / "tei", ROOT / "xslt", out, processor=saxon)
+    return out, report

@@ -238,3 +238,28 @@ def diff_command(old: Path, new: Path | None) -> None:
     for change in changes:
         click.echo(str(change))
     click.echo(f"{len(changes)} change(s)")
+BUILD_HELP = """Build the published edition in edition/ from tei/.
+
+For every source: a reading text, a diplomatic text and its notes and apparatus
+(edition/<id>/reading.html, diplomatic.html, apparatus.html), a copy of its TEI file
+(edition/tei/<id>.xml); and the index page (edition/index.html) with the shared CSS. Every
+TEI file is read first; a file that is not well-formed is reported (file:line:column) and
+left out, the rest is built, and the exit status is non-zero. Never converts: it reads tei/ only.
+"""
+
+
+@main.command(help=BUILD_HELP)
+@click.option("--base-url", default="", help="The published edition's address (ending in /), for citations.")
+@click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
+def build(base_url: str, root: str | None) -> None:
+    from .build import build_edition
+    from .errors import BuildError
+
+    project = _project(root)
+    report = build_edition(project.tei, project.xslt, project.edition, base_url=base_url)
+    for problem in report.problems:
+        click.echo(problem, err=True)
+    click.echo(f"{len(report.sources)} sources built into {project.edition} "
+               f"({len(report.written)} files, {report.seconds:.2f} s)")
+    if report.problems:
+        raise BuildError(f"{len(report.problems)} problem(s); the files named were not built")

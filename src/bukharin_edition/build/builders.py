@@ -1,0 +1,163 @@
+"""The builders of the edition: the three views of every source, the index, the files."""
+from __future__ import annotations
+
+import contextlib
+import copy
+import os
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from ..tei import TEI_NS, XML_ID, tei, write_atomic
+from .base import Builder, Context, Source, compile_stylesheet
+
+_SAXON_PATH = re.compile(r"(/Q\{[^}]*\}[\w.-]+\[\d+\])+")
+
+
+class ViewBuilder(Builder):
+    """One HTML page per source, made by one stylesheet: edition/<id>/<filename>."""
+
+    stylesheet = ""
+    filename = ""
+
+    def prepare(self) -> None:
+        self.executable = compile_stylesheet(self.context, self.stylesheet)
+
+    def write_doc(self, source: Source) -> None:
+        try:
+            with _saxon_stderr_silenced():
+                html = self.executable.transform_to_string(xdm_node=source.node)
+        except Exception as exc:  # PySaxonApiError: the message only (see TOOLCHAIN.md)
+            self._failed(source, _located(source, self.name, str(exc).strip()))
+            return
+        if not html:
+            self._failed(source, f"{source.path}: the {self.name} view came out empty")
+            return
+        path = self.context.out_dir / source.id / self.filename
+        write_atomic(path, html.encode("utf-8"))
+        self.context.written.append(path)
+
+
+    def _failed(self, source: Source, problem: str) -> None:
+        """Report the problem; leave no page of an earlier build that would now be stale."""
+        self.context.problems.append(problem)
+        source.failed = True
+        (self.context.out_dir / source.id / self.filename).unlink(missing_ok=True)
+
+
+class ReadingBuilder(ViewBuilder):
+    name, stylesheet, filename = "reading", "reading", "reading.html"
+
+
+class DiplomaticBuilder(ViewBuilder):
+    name, stylesheet, filename = "diplomatic", "diplomatic", "diplomatic.html"
+
+
+class ApparatusBuilder(ViewBuilder):
+    name, stylesheet, filename = "apparatus", "apparatus", "apparatus.html"
+
+
+class IndexBuilder(Builder):
+    """edition/index.html: every source with its bibliographic facts."""
+
+    name = "index"
+
+    def prepare(self) -> None:
+        self.executable = compile_stylesheet(self.context, "index")
+
+    def finish(self) -> None:
+        corpus = corpus_of_headers(self.context)
+        node = self.context.processor.parse_xml(xml_text=etree.tostring(corpus, encoding="unicode"))
+        try:
+            html = self.executable.transform_to_string(xdm_node=node)
+        except Exception as exc:
+            self.context.problems.append(f"index: cannot be written: {exc}")
+            return
+        path = self.context.out_dir / "index.html"
+        write_atomic(path, html.encode("utf-8"))
+        self.context.written.append(path)
+
+
+class FilesBuilder(Builder):
+    """The shared assets (edition/assets/) and a copy of every TEI file (edition/tei/)."""
+
+    name = "files"
+
+    def write_doc(self, source: Source) -> None:
+        self._copy(source.path, self.context.out_dir / "tei" / source.path.name)
+
+    def finish(self) -> None:
+        for shared in self.context.shared:
+            self._copy(shared, self.context.out_dir / "tei" / shared.name)
+        assets = self.context.xslt_dir / "assets"
+        for asset in sorted(assets.iterdir()) if assets.is_dir() else ():
+            if asset.is_file():
+                self._copy(asset, self.context.out_dir / "assets" / asset.name)
+
+    def _copy(self, origin: Path, target: Path) -> None:
+        data = origin.read_bytes()
+        if not (target.is_file() and target.read_bytes() == data):
+            write_atomic(target, data)
+        self.context.written.append(target)
+
+
+BUILDERS: tuple[type[Builder], ...] = (
+    ReadingBuilder, DiplomaticBuilder, ApparatusBuilder, IndexBuilder, FilesBuilder,
+)
+
+
+def corpus_of_headers(context: Context) -> etree._Element:
+    """A teiCorpus of edition.xml's header and each source's header, in the sources' order."""
+    corpus = etree.Element(tei("teiCorpus"), nsmap={None: TEI_NS})
+    edition = next((p for p in context.shared if p.stem == "edition"), None)
+    if edition is not None:
+        header = etree.parse(str(edition)).getroot().find(tei("teiHeader"))
+        if header is not None:
+            corpus.append(copy.deepcopy(header))
+    for source in context.sources:
+        if source.failed:
+            continue
+        root = source.tree.getroot()
+        member = etree.SubElement(corpus, tei("TEI"))
+        member.set(XML_ID, source.id)
+        header = root.find(tei("teiHeader"))
+        if header is not None:
+            member.append(copy.deepcopy(header))
+    return corpus
+
+
+@contextlib.contextmanager
+def _saxon_stderr_silenced():
+    """Keep Saxon's stack dump off the user's terminal: the error itself is reported, with
+    its file and line, by the build (SaxonC writes the dump to file descriptor 2)."""
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    sink = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(sink, 2)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(sink)
+
+
+def _located(source: Source, view: str, message: str) -> str:
+    """Turn a Saxon error that names an XPath into 'file:line: message'."""
+    line = 0
+    found = _SAXON_PATH.search(message)
+    if found:
+        xpath = re.sub(r"Q\{" + re.escape(TEI_NS) + r"\}", "t:", found.group(0))
+        try:
+            hits = source.tree.xpath(xpath, namespaces={"t": TEI_NS})
+        except etree.XPathError:
+            hits = []
+        if hits and getattr(hits[0], "sourceline", None):
+            line = hits[0].sourceline
+        message = message.replace(found.group(0), xpath.replace("t:", ""))
+    where = f"{source.path}:{line}" if line else str(source.path)
+    return f"{where}: the {view} view cannot be rendered: {message}"

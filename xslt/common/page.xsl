@@ -1,0 +1,171 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The page around a view: masthead with the views of the source, the source's bibliographic
+     facts from its header, the download of its TEI file, "cite this", and the footer. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:ed="urn:bukharin-edition:xslt"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
+
+  <!-- The views of a source: file name, label, and the name used in citations. -->
+  <xsl:variable name="ed:views" as="map(xs:string, xs:string)+" select="(
+      map { 'file': 'reading.html', 'label': 'Reading text' },
+      map { 'file': 'diplomatic.html', 'label': 'Diplomatic text' },
+      map { 'file': 'apparatus.html', 'label': 'Notes and apparatus' })"/>
+
+  <!-- A whole page of one source. $view is the file name of the page; $body its content. -->
+  <xsl:template name="ed:page">
+    <xsl:param name="tei" as="element(TEI)" required="yes"/>
+    <xsl:param name="view" as="xs:string" required="yes"/>
+    <xsl:param name="body" as="node()*" required="yes"/>
+    <xsl:variable name="id" select="string($tei/@xml:id)"/>
+    <xsl:variable name="label" select="$ed:views[?file = $view]?label"/>
+    <html lang="{($tei/@xml:lang, 'en')[1]}">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>{ed:title($tei)} — {$label} — The Bukharin documents</title>
+        <link rel="stylesheet" href="../assets/edition.css"/>
+        <link rel="alternate" type="application/tei+xml" href="../tei/{$id}.xml"/>
+      </head>
+      <body data-source="{$id}" data-view="{substring-before($view, '.html')}">
+        <a class="ed-skip" href="#ed-main">Skip to the text</a>
+        <header class="ed-masthead">
+          <p class="ed-edition-name"><a href="../index.html">The Bukharin documents</a></p>
+          <nav aria-label="Views of this source">
+            <ul>
+              <xsl:for-each select="$ed:views">
+                <li>
+                  <a href="{?file}">
+                    <xsl:if test="?file = $view">
+                      <xsl:attribute name="aria-current" select="'page'"/>
+                    </xsl:if>
+                    <xsl:value-of select="?label"/>
+                  </a>
+                </li>
+              </xsl:for-each>
+              <li><a href="../tei/{$id}.xml" download="{$id}.xml" type="application/tei+xml">TEI file</a></li>
+            </ul>
+          </nav>
+        </header>
+        <main id="ed-main">
+          <h1><span class="ed-title">{ed:title($tei)}</span><xsl:text> </xsl:text><span class="ed-view-name">{$label}</span></h1>
+          <xsl:call-template name="ed:facts">
+            <xsl:with-param name="tei" select="$tei"/>
+            <xsl:with-param name="view" select="$view"/>
+          </xsl:call-template>
+          <xsl:sequence select="$body"/>
+        </main>
+        <footer class="ed-footer">
+          <p>{normalize-space($tei/teiHeader/fileDesc/publicationStmt/availability)}
+            <a href="../tei/{$id}.xml" download="{$id}.xml" type="application/tei+xml">Download the TEI file ({$id}.xml)</a>.</p>
+        </footer>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- The source's bibliographic facts, as its header records them. -->
+  <xsl:template name="ed:facts">
+    <xsl:param name="tei" as="element(TEI)" required="yes"/>
+    <xsl:param name="view" as="xs:string" required="yes"/>
+    <xsl:variable name="bibl" select="$tei/teiHeader/fileDesc/sourceDesc/bibl[1]"/>
+    <xsl:variable name="id" select="string($tei/@xml:id)"/>
+    <section class="ed-facts" aria-labelledby="ed-facts-title" data-tei="sourceDesc">
+      <h2 id="ed-facts-title">About this source</h2>
+      <dl>
+        <xsl:call-template name="ed:fact">
+          <xsl:with-param name="term" select="'Author'"/>
+          <xsl:with-param name="values" select="$bibl/author"/>
+        </xsl:call-template>
+        <xsl:call-template name="ed:fact">
+          <xsl:with-param name="term" select="'Translator'"/>
+          <xsl:with-param name="values" select="$bibl/editor[@role = 'translator']"/>
+        </xsl:call-template>
+        <xsl:call-template name="ed:fact">
+          <xsl:with-param name="term" select="'Editor'"/>
+          <xsl:with-param name="values" select="$bibl/editor[not(@role = 'translator')]"/>
+        </xsl:call-template>
+        <xsl:if test="$bibl/title[@level = 'j']">
+          <dt>Published in</dt>
+          <dd data-tei="title">{normalize-space($bibl/title[@level = 'j'][1])}<xsl:for-each
+              select="$bibl/biblScope[@unit = 'volume']">, volume {normalize-space()}</xsl:for-each><xsl:for-each
+              select="$bibl/biblScope[@unit = 'issue']">, no. {normalize-space()}</xsl:for-each></dd>
+        </xsl:if>
+        <xsl:call-template name="ed:fact">
+          <xsl:with-param name="term" select="'Published by'"/>
+          <xsl:with-param name="values" select="$bibl/publisher"/>
+        </xsl:call-template>
+        <dt>Date</dt>
+        <dd data-tei="date">
+          <xsl:choose>
+            <xsl:when test="$bibl/date[ed:known(.)]">
+              <xsl:apply-templates select="$bibl/date[1]" mode="reading"/>
+            </xsl:when>
+            <xsl:otherwise>not known</xsl:otherwise>
+          </xsl:choose>
+        </dd>
+        <dt>Address</dt>
+        <dd>
+          <xsl:variable name="href" select="ed:safe-href($bibl/ptr[1]/@target)"/>
+          <xsl:choose>
+            <xsl:when test="$href != '' and matches($href, '^https?:', 'i')">
+              <a href="{$href}" data-tei="ptr">{$href}</a>
+            </xsl:when>
+            <xsl:when test="$bibl/ptr/@target">{normalize-space($bibl/ptr[1]/@target)} (not a web address; not linked)</xsl:when>
+            <xsl:otherwise>{normalize-space(($bibl/note[@type = 'url'], 'not known')[1])}</xsl:otherwise>
+          </xsl:choose>
+        </dd>
+        <xsl:for-each select="$tei/teiHeader/profileDesc/textClass/catRef[@scheme = 'ed:genre']">
+          <dt>Genre</dt>
+          <dd data-tei="catRef">{replace(substring-after(@target, 'ed:genre-'), '-', ' ')}</dd>
+        </xsl:for-each>
+        <xsl:for-each select="$bibl/citedRange[@unit = 'line']">
+          <dt>Received text</dt>
+          <dd data-tei="citedRange">lines {normalize-space()} of the received file</dd>
+        </xsl:for-each>
+        <xsl:for-each select="$bibl/note[@type = 'facts']">
+          <dt>Where the facts come from</dt>
+          <dd data-tei="note">{normalize-space()}</dd>
+        </xsl:for-each>
+        <xsl:for-each select="$tei/teiHeader/fileDesc/notesStmt/note[@type = 'received-text']">
+          <dt>About the received text</dt>
+          <dd data-tei="note">{normalize-space()}</dd>
+        </xsl:for-each>
+      </dl>
+      <details class="ed-cite-page">
+        <summary>Cite this page</summary>
+        <p><span class="ed-citation">{ed:citation($tei)}, {lower-case($ed:views[?file = $view]?label)}.</span><xsl:text> </xsl:text><a class="ed-url" href="{$view}">{ed:page-url($id || '/' || $view)}</a></p>
+        <p>Every paragraph has its own anchor: the mark ¶ beside it gives its address and citation.</p>
+      </details>
+    </section>
+  </xsl:template>
+
+  <!-- One fact: a term and its values, 'not known' when the header has none that is known. -->
+  <xsl:template name="ed:fact">
+    <xsl:param name="term" as="xs:string" required="yes"/>
+    <xsl:param name="values" as="element()*" required="yes"/>
+    <xsl:if test="exists($values)">
+      <dt>{$term}</dt>
+      <dd data-tei="{local-name($values[1])}">{string-join($values ! normalize-space(), '; ')}</dd>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The "cite this" mark of a block: its address and its formatted citation, shown on focus. -->
+  <xsl:template name="ed:cite-mark">
+    <xsl:param name="view" as="xs:string" tunnel="yes" select="''"/>
+    <xsl:if test="$view != '' and @xml:id">
+      <xsl:variable name="tei" select="root(.)/TEI"/>
+      <xsl:variable name="url" select="ed:page-url($tei/@xml:id || '/' || $view || '#' || @xml:id)"/>
+      <span class="ed-cite" data-edition="cite">
+        <a class="ed-cite-link" href="#{@xml:id}" aria-label="Cite this passage ({@xml:id})">¶</a>
+        <span class="ed-cite-card" role="note"><span class="ed-citation">{ed:citation($tei)}, {
+          lower-case($ed:views[?file = $view]?label)}, § {@xml:id}.</span><xsl:text> </xsl:text><span class="ed-url">{$url}</span></span>
+      </span>
+    </xsl:if>
+  </xsl:template>
+
+</xsl:stylesheet>
