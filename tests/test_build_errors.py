@@ -13,13 +13,20 @@ from conftest import FIXTURES, ROOT
 GOOD = FIXTURES / "views" / "full" / "tei"
 
 
-def _project(tmp_path: Path, extra: dict[str, str]) -> Path:
-    """A project folder with the fixture's TEI files and the extra files given."""
+def _project(tmp_path: Path, extra: dict[str, str], corpus: bool = False) -> Path:
+    """A project folder with the fixture's TEI files (or, for the CLI, which validates before it
+    builds, valid files of the corpus), the trial record, and the extra files given."""
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "sources.toml").write_text("# not read by the build\n")
-    shutil.copytree(GOOD, tmp_path / "tei")
+    if corpus:
+        (tmp_path / "tei").mkdir()
+        for name in ("edition.xml", "persons.xml", "omodeo-abstract.xml"):
+            shutil.copy(ROOT / "tei" / name, tmp_path / "tei")
+    else:
+        shutil.copytree(GOOD, tmp_path / "tei")
     shutil.copy(ROOT / "tei" / "trial-1938.xml", tmp_path / "tei")
     shutil.copytree(ROOT / "xslt", tmp_path / "xslt")
+    shutil.copytree(ROOT / "schema", tmp_path / "schema")
     for name, text in extra.items():
         (tmp_path / "tei" / name).write_text(text, encoding="utf-8")
     return tmp_path
@@ -61,7 +68,7 @@ def test_file_whose_id_is_not_its_name_is_reported(tmp_path, saxon):
 
 
 def test_cli_build_reports_problems_and_exits_non_zero(tmp_path):
-    project = _project(tmp_path, {"broken.xml": "<TEI xmlns='http://www.tei-c.org/ns/1.0'><text>"})
+    project = _project(tmp_path, {"broken.xml": "<TEI xmlns='http://www.tei-c.org/ns/1.0'><text>"}, corpus=True)
     result = CliRunner().invoke(main, ["build", "--root", str(project)])
     assert result.exit_code == 1
     assert "broken.xml:1:" in result.output
@@ -70,7 +77,7 @@ def test_cli_build_reports_problems_and_exits_non_zero(tmp_path):
 
 
 def test_cli_build_of_the_corpus_succeeds(tmp_path):
-    project = _project(tmp_path, {})
+    project = _project(tmp_path, {}, corpus=True)
     result = CliRunner().invoke(main, ["build", "--root", str(project)])
     assert result.exit_code == 0, result.output
     assert "2 sources built" in result.output
@@ -95,7 +102,7 @@ def test_stylesheet_that_does_not_compile_stops_the_build_naming_it(tmp_path, sa
 
 
 def test_base_url_makes_citations_absolute(tmp_path):
-    project = _project(tmp_path, {})
+    project = _project(tmp_path, {}, corpus=True)
     result = CliRunner().invoke(main, ["build", "--root", str(project), "--base-url", "https://example.org/bukharin/"])
     assert result.exit_code == 0, result.output
     page = (project / "edition" / "trial-1938" / "reading.html").read_text(encoding="utf-8")
@@ -111,3 +118,17 @@ def test_pages_of_a_source_that_no_longer_renders_are_removed(tmp_path, saxon):
     assert len(report.problems) == 1
     assert not (project / "edition" / "trial-1938").exists()
     assert (project / "edition" / "fixture-views" / "reading.html").is_file()
+
+
+def test_an_invalid_file_is_not_rendered_and_the_rest_is_built(tmp_path, saxon):
+    (tmp_path / "tei").mkdir()
+    for name in ("edition.xml", "persons.xml", "omodeo-abstract.xml", "trial-1938.xml"):
+        shutil.copy(ROOT / "tei" / name, tmp_path / "tei")
+    invalid = (ROOT / "tei" / "omodeo-abstract.xml").read_text(encoding="utf-8").replace(
+        'ref="ed:editors"', 'ref="ed:nobody"', 1).replace("omodeo-abstract", "invalid-one")
+    (tmp_path / "tei" / "invalid-one.xml").write_text(invalid, encoding="utf-8")
+    report = build_edition(tmp_path / "tei", ROOT / "xslt", tmp_path / "edition", processor=saxon,
+                           schema_dir=ROOT / "schema")
+    assert report.problems and all("invalid-one.xml:" in p and p.endswith("(not built)") for p in report.problems)
+    assert sorted(report.sources) == ["omodeo-abstract", "trial-1938"]
+    assert not (tmp_path / "edition" / "invalid-one").exists()

@@ -256,7 +256,11 @@ def build(base_url: str, root: str | None) -> None:
     from .errors import BuildError
 
     project = _project(root)
-    report = build_edition(project.tei, project.xslt, project.edition, base_url=base_url)
+    if not (project.schema / "bukharin.rng").is_file():
+        raise BuildError(f"{project.schema / 'bukharin.rng'}: the edition's schema is missing; "
+                         "the build validates every file before it renders it")
+    report = build_edition(project.tei, project.xslt, project.edition, base_url=base_url,
+                           schema_dir=project.schema)
     for problem in report.problems:
         click.echo(problem, err=True)
     click.echo(f"{len(report.sources)} sources built into {project.edition} "

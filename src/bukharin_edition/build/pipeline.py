@@ -30,8 +30,9 @@ def new_processor():
     return PySaxonProcessor(license=False)
 
 
-def gather(context: Context) -> None:
-    """Parse every TEI file of tei/; a file that is not well-formed is reported and left out."""
+def gather(context: Context, validator=None) -> None:
+    """Parse every TEI file of tei/; a file that is not well-formed, or (given a validator)
+    not valid, is reported and left out: an invalid file is never rendered."""
     paths = sorted(context.tei_dir.glob("*.xml"))
     if not paths:
         raise BuildError(f"{context.tei_dir}: no TEI files (run 'edition convert' first)")
@@ -44,6 +45,11 @@ def gather(context: Context) -> None:
         except EditionError as exc:
             context.problems.append(exc.message)
             continue
+        if validator is not None:
+            errors = [p for p in validator.check_file(path) if p.severity == "error"]
+            if errors:
+                context.problems += [f"{problem.text()} (not built)" for problem in errors]
+                continue
         root = tree.getroot()
         if root.tag != tei("TEI"):
             context.problems.append(f"{path}:{root.sourceline}: the root element is not a TEI element")
@@ -89,12 +95,17 @@ def prune(context: Context) -> None:
 
 
 def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = "",
-                  processor=None) -> BuildReport:
-    """Build edition/ from tei/: every view of every well-formed source, the index, the files."""
+                  processor=None, schema_dir: Path | None = None) -> BuildReport:
+    """Build edition/ from tei/: every view of every well-formed (and, given the schema, valid)
+    source, the index, the files."""
     started = time.perf_counter()
     context = Context(Path(tei_dir), Path(xslt_dir), Path(out_dir),
                       processor or new_processor(), base_url=base_url)
-    gather(context)
+    validator = None
+    if schema_dir is not None:
+        from ..validate import Validator
+        validator = Validator(Path(schema_dir))
+    gather(context, validator)
     builders = [builder(context) for builder in BUILDERS]
     for builder in builders:
         builder.prepare()
