@@ -132,3 +132,25 @@ def test_an_invalid_file_is_not_rendered_and_the_rest_is_built(tmp_path, saxon):
     assert report.problems and all("invalid-one.xml:" in p and p.endswith("(not built)") for p in report.problems)
     assert sorted(report.sources) == ["omodeo-abstract", "trial-1938"]
     assert not (tmp_path / "edition" / "invalid-one").exists()
+
+
+def test_a_transcript_with_an_empty_turn_and_a_label_on_its_own_line_renders(tmp_path, saxon):
+    from bukharin_edition.convert import encode_source
+    from bukharin_edition.fidelity import diplomatic_lines
+    from conftest import invented_manifest
+    from lxml import html
+
+    text = "BUKHARIN:\n\nTHE PRESIDENT:\nGo on.\n"
+    manifest = invented_manifest(text, id="empty-turn", profile="transcript", genre="trial-record")
+    converted = encode_source(manifest, manifest.sources[0])
+    (tmp_path / "tei").mkdir()
+    (tmp_path / "tei" / "empty-turn.xml").write_bytes(converted.data)
+    shutil.copy(ROOT / "tei" / "edition.xml", tmp_path / "tei")
+    report = build_edition(tmp_path / "tei", ROOT / "xslt", tmp_path / "edition", processor=saxon)
+    assert report.problems == []
+    page = html.parse(str(tmp_path / "edition" / "empty-turn" / "diplomatic.html"))
+    shown = page.xpath("//article//p[@data-tei='p' or @data-tei='ab']")
+    assert shown[0].text_content() == "BUKHARIN:"  # no space after a label without speech
+    assert shown[1].text_content().startswith("THE PRESIDENT:Go on.")  # the line feed is a br
+    assert shown[1].xpath(".//span[@data-tei='speaker']//br")
+    assert [line.text for line in diplomatic_lines(converted.root)] == ["BUKHARIN:", "THE PRESIDENT:", "Go on."]

@@ -35,7 +35,7 @@
 
   <!-- In the diplomatic text a speaker label runs into its speech after one space, as printed. -->
   <xsl:template match="speaker" mode="diplomatic">
-    <xsl:if test="not(following-sibling::*[not(ed:is-editorial(.))][1][self::p])">
+    <xsl:if test="not(following-sibling::*[not(ed:is-editorial(.))][1][self::p or self::ab])">
       <xsl:sequence select="error(QName('urn:bukharin-edition:xslt', 'ed:speaker'),
           'the speaker at ' || path(.) || ' (in ' || ed:block-id(.) || ') is not followed by a p: '
           || 'the diplomatic text runs a speaker into the paragraph of its speech')"/>
@@ -47,9 +47,24 @@
     <p><xsl:call-template name="ed:prov"/>
       <span class="ed-speaker"><xsl:for-each select="$speaker"><xsl:call-template name="ed:prov"/></xsl:for-each>
         <xsl:apply-templates select="$speaker/node()" mode="#current"/></span>
-      <xsl:if test="not(ends-with(string($speaker), '&#10;') or $speaker/node()[last()][self::lb])"><xsl:text> </xsl:text></xsl:if>
+      <!-- One space between label and speech, unless the label ends its line or the speech has
+           no diplomatic text (fidelity.diplomatic_lines does the same). -->
+      <xsl:if test="not(ends-with(string($speaker), '&#10;') or $speaker/node()[last()][self::lb])
+                    and exists((.//text()[string(.) != ''] | .//lb)[not(ancestor-or-self::*[ed:is-editorial(.)])])"><xsl:text> </xsl:text></xsl:if>
       <xsl:apply-templates mode="#current"/>
       <xsl:call-template name="ed:cite-mark"/>
+    </p>
+  </xsl:template>
+
+  <!-- A turn whose label the source prints with no speech (ab type empty-turn, the editors'). -->
+  <xsl:template match="ab[@type = 'empty-turn']" mode="reading">
+    <p class="ed-empty-turn"><xsl:call-template name="ed:prov"/>(no words follow the label)</p>
+  </xsl:template>
+  <xsl:template match="ab[@type = 'empty-turn']" mode="diplomatic">
+    <xsl:variable name="speaker" select="preceding-sibling::*[not(ed:is-editorial(.))][1][self::speaker]"/>
+    <p><xsl:call-template name="ed:prov"/>
+      <span class="ed-speaker"><xsl:for-each select="$speaker"><xsl:call-template name="ed:prov"/></xsl:for-each>
+        <xsl:apply-templates select="$speaker/node()" mode="#current"/></span>
     </p>
   </xsl:template>
 
