@@ -139,3 +139,14 @@ def fixture_build(tmp_path_factory: pytest.TempPathFactory, saxon):
     out = tmp_path_factory.mktemp("fixture-edition")
     report = build_edition(FIXTURES / "views" / "full" / "tei", ROOT / "xslt", out, processor=saxon)
     return out, report
+
+
+# ---------------------------------------------------------------- hypothesis
+
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+# CI runs the same examples every time (a red CI is then a real regression, never luck);
+# a developer's run explores new ones.
+_hypothesis_settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+if __import__("os").environ.get("CI"):
+    _hypothesis_settings.load_profile("ci")

@@ -113,7 +113,7 @@ source_texts = st.lists(
 
 
 @pytest.mark.parametrize("profile", sorted(PROFILES))
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=int(__import__("os").environ.get("PROFILE_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=source_texts)
 def test_any_text_survives_every_profile(profile, text):
     manifest = invented_manifest(text, profile=profile)

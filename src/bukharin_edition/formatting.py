@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import ValidationError
-from .tei import has_inline_layout, parse_tei, serialize, write_atomic
+from .tei import has_inline_layout, parse_tei, safe_parser, serialize, write_atomic
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Formatted:
 
 def _content(root: etree._Element) -> bytes:
     """Canonical content: layout whitespace (between elements of element-only content) dropped."""
-    copy = etree.fromstring(etree.tostring(root))
+    copy = etree.fromstring(etree.tostring(root), safe_parser())
     for el in copy.iter():
         if not isinstance(el.tag, str) or has_inline_layout(el):
             continue
@@ -63,7 +63,7 @@ def format_file(path: Path, check_only: bool = False) -> Formatted:
     formatted = serialize(tree.getroot(), prolog(tree))
     if formatted == current:
         return Formatted(path, "unchanged")
-    if _content(etree.fromstring(formatted)) != _content(tree.getroot()):
+    if _content(etree.fromstring(formatted, safe_parser())) != _content(tree.getroot()):
         return Formatted(path, "error", f"{path}: the canonical layout would change the content; "
                                         "the file is left as it is (please report this)")
     if check_only:

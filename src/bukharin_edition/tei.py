@@ -218,6 +218,10 @@ def check_encoding(path: Path, data: bytes) -> None:
             f'(e.g. iconv -f {name} -t UTF-8) and declare encoding="UTF-8"', rule="encoding")
 
 
+# A TEI source of the edition is a few hundred KiB; anything near this is not one.
+MAX_FILE_BYTES = 64 * 2**20
+
+
 def parse_tei(path: Path) -> etree._ElementTree:
     """Parse a TEI file, or raise an error that names its file, line and column.
 
@@ -232,6 +236,9 @@ def parse_tei(path: Path) -> etree._ElementTree:
         raise FileProblem(path, 1, 1, f"cannot read the file ({exc.strerror})", rule="read") from exc
     if not data.strip():
         raise FileProblem(path, 1, 1, "the file is empty: a TEI file must hold a TEI document", rule="empty")
+    if len(data) > MAX_FILE_BYTES:
+        raise FileProblem(path, 1, 1, f"the file is {len(data) // 2**20} MiB: the edition reads TEI files of at "
+                          f"most {MAX_FILE_BYTES // 2**20} MiB (split the source)", rule="size")
     check_encoding(path, data)
     doctype = data.find(b"<!DOCTYPE")
     try:
@@ -245,6 +252,10 @@ def parse_tei(path: Path) -> etree._ElementTree:
             raise FileProblem(
                 path, line, column, "the file is not valid UTF-8 here: it was probably saved in another "
                 "encoding (e.g. Latin-1 or Windows-1252); convert it to UTF-8", rule="encoding") from exc
+        if "Excessive depth" in message:
+            raise FileProblem(path, line, column, "elements are nested too deeply here (more than "
+                              "256 levels): no TEI file of the edition needs that; the file is refused",
+                              rule="depth") from exc
         duplicate = re.match(r"ID (\S+) already defined", message)
         reason = (f'xml:id="{duplicate.group(1)}" is used twice: every xml:id must be unique in its file'
                   if duplicate else

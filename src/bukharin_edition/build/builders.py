@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..tei import TEI_NS, XML_ID, tei, write_atomic
+from ..tei import TEI_NS, XML_ID, parse_tei, tei, write_atomic
 from .base import Builder, Context, Source, compile_stylesheet
 
 _SAXON_PATH = re.compile(r"(/Q\{[^}]*\}[\w.-]+\[\d+\])+")
@@ -112,7 +112,7 @@ def corpus_of_headers(context: Context) -> etree._Element:
     corpus = etree.Element(tei("teiCorpus"), nsmap={None: TEI_NS})
     edition = next((p for p in context.shared if p.stem == "edition"), None)
     if edition is not None:
-        header = etree.parse(str(edition)).getroot().find(tei("teiHeader"))
+        header = parse_tei(edition).getroot().find(tei("teiHeader"))
         if header is not None:
             corpus.append(copy.deepcopy(header))
     for source in context.sources:

@@ -22,7 +22,7 @@ from .inline import Recognizer, fill_nested
 PersonFinder = Callable[[str], list[tuple[int, int, str]]]
 
 QUOTATION = re.compile(r'"[^"\n]+"|“[^”\n]+”|‘[^‘\n]*?’(?![A-Za-z])')
-SENTENCE_START = re.compile(r"(?:[.!?…][\"”’]?\s+|^)(?=[^.!?…]*$)")
+SENTENCE_END = re.compile(r"[.!?…][\"”’]?\s+")
 SPEECH = (
     r"said|says|say|argued|argues|recalled|recalls|commented|comments|pointed out|points out|"
     r"admitted|admits|wrote|writes|writing|declared|warned|criticized|criticised|claimed|claims|"
@@ -44,7 +44,8 @@ def speaker_of(text: str, start: int, find_persons: PersonFinder) -> str | None:
     window = text[window_start:start]
     if not INTRODUCED.search(window):
         return None
-    sentence = window[SENTENCE_START.search(window).end():]
+    ends = [match.end() for match in SENTENCE_END.finditer(window)]
+    sentence = window[ends[-1] if ends else 0:]
     mentions = find_persons(sentence)
     for index, (mention_start, mention_end, ident) in enumerate(mentions):
         if ACCORDING_TO.search(sentence[:mention_start]):
