@@ -7,7 +7,7 @@ from lxml import etree
 
 from bukharin_edition import fidelity
 from bukharin_edition.cli import main
-from bukharin_edition.tei import parse_tei
+
 
 SOURCE_IDS = [
     "spartacus-biography", "spartacus-primary-sources", "encyclopedia-bukharin",

@@ -1,7 +1,6 @@
 """Notes, note markers, bracketed interventions and corrections: the complete lists of the seed."""
 from __future__ import annotations
 
-import pytest
 from lxml import etree
 
 from bukharin_edition.convert import encode_source

@@ -51,6 +51,14 @@ def element(tag: str, attrs: dict[str, str] | None = None, text: str | None = No
     return el
 
 
+def new_document(ident: str, lang: str) -> etree._Element:
+    """Make the TEI root of a new document of the edition, with its id and language."""
+    root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
+    root.set(XML_ID, ident)
+    root.set(XML_LANG, lang)
+    return root
+
+
 def sub(parent: etree._Element, tag: str, attrs: dict[str, str] | None = None,
         text: str | None = None) -> etree._Element:
     """Append a new TEI element to parent and return it."""

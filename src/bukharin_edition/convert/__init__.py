@@ -11,7 +11,7 @@ from lxml import etree
 
 from ..errors import ConversionError
 from ..manifest import Manifest, Source
-from ..tei import TEI_NS, serialize, write_atomic
+from ..tei import TEI_NS, new_document, serialize, write_atomic
 from . import brackets, collection, corrections, dates, mia, parallels, persons, prose, quotations, transcript
 from .blocks import split_blocks
 from .context import Context
@@ -68,9 +68,7 @@ def encode_source(manifest: Manifest, source: Source,
         brackets.lint(block, ctx)
     text = profile.encode(blocks, ctx)
     corrections.check_applied(ours, ctx, dict(manifest.lines_of(source)))
-    root = etree.Element(f"{{{TEI_NS}}}TEI", nsmap={None: TEI_NS})
-    root.set("{http://www.w3.org/XML/1998/namespace}id", source.id)
-    root.set("{http://www.w3.org/XML/1998/namespace}lang", source.language)
+    root = new_document(source.id, source.language)
     header = build_header(manifest, source, profile.DESCRIPTION)
     profile_desc = header.find(f"{{{TEI_NS}}}profileDesc")
     for part in ctx.profile_desc:

@@ -15,7 +15,7 @@ import re
 from lxml import etree
 
 from ..tei import element, local_name, sub
-from .blocks import Block, block_list_kind, looks_like_heading
+from .blocks import Block, looks_like_heading
 from .context import Context
 from .inline import Recognizer, append_text, fill
 from .structure import group_lists, heading, item_list, paragraph, split_heading

@@ -11,7 +11,7 @@ import re
 from lxml import etree
 
 from ..manifest import Manifest, Source
-from ..tei import TEI_NS, XML_ID
+from ..tei import XML_ID
 
 MIN_SHARED = 30
 SENTENCE_END = re.compile(r"(?<=[.!?…])[’”\"']?\s+")

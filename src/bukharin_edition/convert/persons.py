@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import ConversionError
-from ..tei import TEI_NS, element, sub
+from ..tei import TEI_NS, element, new_document, sub
 from .datafile import DataFile
 from .header import EDITION_TITLE, prefix_defs
 from .inline import DataRecognizer, Recognizer, SkippingPattern, fill_nested
@@ -254,9 +254,7 @@ def register_warnings(gazetteer: Gazetteer, mentions: Counter, forms: Counter) -
 def build_register(gazetteer: Gazetteer, manifest) -> etree._Element:
     """Return the TEI document of the person register (tei/persons.xml)."""
     edition_title = EDITION_TITLE
-    root = etree.Element(f"{{{TEI_NS}}}TEI", nsmap={None: TEI_NS})
-    root.set("{http://www.w3.org/XML/1998/namespace}id", "persons")
-    root.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
+    root = new_document("persons", "en")
     header = sub(root, "teiHeader")
     file_desc = sub(header, "fileDesc")
     title_stmt = sub(file_desc, "titleStmt")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ..manifest import GENRES, Manifest
-from ..tei import TEI_NS, element, sub
+from ..tei import element, new_document, sub
 from .header import EDITION_TITLE, prefix_defs
 
 RESPONSIBILITIES = (
@@ -88,9 +88,7 @@ def calendar_desc() -> etree._Element:
 
 def build_shared(manifest: Manifest) -> etree._Element:
     """Return the TEI document that declares what all sources share."""
-    root = etree.Element(f"{{{TEI_NS}}}TEI", nsmap={None: TEI_NS})
-    root.set("{http://www.w3.org/XML/1998/namespace}id", "edition")
-    root.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
+    root = new_document("edition", "en")
     header = sub(root, "teiHeader")
     file_desc = sub(header, "fileDesc")
     title_stmt = sub(file_desc, "titleStmt")
