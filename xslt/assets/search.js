@@ -56,9 +56,10 @@ async function run(pagefind) {
   list.replaceChildren();
   for (const data of shown) {
     const item = document.createElement("li");
-    item.dataset.url = data.url;
+    const url = data.url.replace(/^\//, ""); // Pagefind roots the records' addresses at "/"
+    item.dataset.url = url;
     const link = document.createElement("a");
-    link.href = data.url;
+    link.href = url; // relative to the search page, so the edition can live under any path
     link.textContent = `${data.meta.title}, § ${data.meta.block}`;
     const excerpt = document.createElement("p");
     excerpt.innerHTML = data.excerpt; // Pagefind's excerpt: our own text, escaped, with <mark>
