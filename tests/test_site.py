@@ -89,7 +89,7 @@ def test_chronology_shows_the_two_birth_dates_as_one_event(corpus_build):
     days = {s.get("data-when") for s in statements if len(s.get("data-when")) == 10}
     assert days == {"1888-10-09"}  # 27 September Old Style and 9 October New Style: one day
     assert all(s.get("data-when").startswith("1888") for s in statements)
-    assert "Old Style 1888-09-27" in birth[0].text_content()
+    assert "Old Style (Julian) 1888-09-27 = New Style (Gregorian) 1888-10-09" in birth[0].text_content()
     assert "The sources agree" in birth[0].text_content()
 
 

@@ -175,6 +175,17 @@ def load_register(context) -> list[Person]:
     return persons
 
 
+def _clip(text: str, left: bool) -> str:
+    """At most KWIC characters of context beside a name, cut at a word, marked … where cut."""
+    if len(text) <= KWIC:
+        return text
+    if left:
+        cut = text[-KWIC:]
+        return "…" + cut[cut.find(" ") + 1:] if " " in cut else "…" + cut
+    cut = text[:KWIC]
+    return (cut[:cut.rfind(" ")] if " " in cut else cut) + "…"
+
+
 def _when(el) -> str:
     if el is None:
         return ""
@@ -192,7 +203,7 @@ def mentions_of(sources: list[Source]) -> dict[str, list[Mention]]:
             before = after = ""
             if block is not None:
                 text, start, end = reading_text(block, name)
-                before, after = squeeze(text[:start])[-KWIC:], squeeze(text[end:])[:KWIC]
+                before, after = _clip(squeeze(text[:start]), True), _clip(squeeze(text[end:]), False)
                 if text[:start][-1:].isspace():
                     before += " "
                 if text[end:][:1].isspace():
@@ -215,15 +226,15 @@ class PersonsBuilder(Builder):
         for person in persons:
             _write(self, f"persons/{person.id}.html", self.person_page(person, mentions.get(person.id, [])))
         rows = "".join(
-            f'<tr><td><a href="{esc(p.id)}.html">{esc(p.standard)}</a></td><td>{esc(_life(p))}</td>'
-            f'<td>{esc(p.role)}</td><td class="ed-num" data-mentions="{len(mentions.get(p.id, []))}">'
-            f'{len(mentions.get(p.id, []))}</td></tr>'
+            f'<tr><td><a href="{esc(p.id)}.html">{esc(p.standard)}</a></td>'
+            f'<td class="ed-num" data-mentions="{len(mentions.get(p.id, []))}">{len(mentions.get(p.id, []))}</td>'
+            f'<td>{esc(_life(p))}</td><td class="ed-role">{esc(p.role)}</td></tr>'
             for p in sorted(persons, key=lambda p: _sort_name(p.standard)))
         body = (f'<h1>Persons</h1><p>The {len(persons)} persons of the register, by surname. Each page '
                 f'lists every mention in the sources, in context, linked to its paragraph.</p>'
                 f'<div class="ed-table-wrap"><table class="ed-persons"><caption>The person register</caption>'
-                f'<thead><tr><th scope="col">Name</th><th scope="col">Life</th><th scope="col">Role</th>'
-                f'<th scope="col">Mentions</th></tr></thead><tbody>{rows}</tbody></table></div>')
+                f'<thead><tr><th scope="col">Name</th><th scope="col">Mentions</th><th scope="col">Life</th>'
+                f'<th scope="col" class="ed-role">Role</th></tr></thead><tbody>{rows}</tbody></table></div>')
         _write(self, "persons/index.html",
                page("Persons", "../", "persons", [("Persons", "")], body, body_attrs=' data-view="persons"'))
 
@@ -359,7 +370,8 @@ class ChronologyBuilder(Builder):
         julian = s.attrs.get("when-custom")
         norm = s.attrs.get("when") or "/".join(filter(None, (
             s.attrs.get("from") or s.attrs.get("notBefore"), s.attrs.get("to") or s.attrs.get("notAfter"))))
-        style = (f' <span class="ed-calendar">New Style; Old Style {esc(julian)}</span>' if julian else "")
+        style = (f' <span class="ed-calendar">Old Style (Julian) {esc(julian)} = New Style (Gregorian) '
+                 f'{esc(norm)}</span>' if julian else "")
         return (f'<{tag} class="ed-statement" data-source="{esc(s.source)}" data-block="{esc(s.block)}" '
                 f'data-when="{esc(norm)}"><p class="ed-statement-date"><span class="ed-iso">{esc(norm or "?")}</span>'
                 f' “{esc(s.text)}”{style}</p><blockquote><p>{esc(s.sentence)}</p></blockquote>'
