@@ -316,9 +316,10 @@ class ChronologyBuilder(Builder):
         _write(self, "chronology.html", self.render(statements, events, titles))
 
     def _rules(self):
-        """The date rules and gazetteer of the project's seeds, when the project has them."""
+        """The date rules and gazetteer of the project's seeds, when the project has event rules
+        (without seeds/chronology.toml the page lists the statements, ungrouped)."""
         manifest_path = self.context.tei_dir.parent / "seeds" / "sources.toml"
-        if not manifest_path.is_file():
+        if not (manifest_path.parent / "chronology.toml").is_file():
             return None
         from ..convert.dates import rules_for
         from ..convert.persons import gazetteer_for
