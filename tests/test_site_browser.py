@@ -76,6 +76,7 @@ def test_search_page_says_it_needs_javascript(served, chromium):
         page = context.new_page()
         page.goto(f"{served}/search.html")
         assert "needs JavaScript" in page.locator("main").inner_text()
+        assert not page.locator("#ed-search-form").is_visible()  # a form that cannot work is not shown
         _shot(page, "site-search-nojs-phone")
     finally:
         context.close()

@@ -415,10 +415,11 @@ def leaf_blocks(root) -> list:
 
 
 def block_record(el) -> tuple[str, list[str]]:
-    """The text of a reading page's block (no citation marks, no printed forms) and its persons."""
+    """The text of a reading page's block (no citation marks, printed forms or links to parallel
+    passages: the edition's apparatus, not the text) and its persons."""
     clone = lxml_html.fromstring(lxml_html.tostring(el))
-    for junk in clone.xpath('.//*[contains(concat(" ", @class, " "), " ed-cite ") or '
-                            'contains(concat(" ", @class, " "), " ed-was ")]'):
+    for junk in clone.xpath(" | ".join(f'.//*[contains(concat(" ", @class, " "), " {name} ")]'
+                                       for name in ("ed-cite", "ed-was", "ed-corresp"))):
         junk.drop_tree()
     persons = [r.removeprefix("per:") for r in el.xpath(".//@data-ref")]
     return squeeze(clone.text_content()), list(dict.fromkeys(persons))
