@@ -53,6 +53,9 @@
     <xsl:variable name="html" as="node()*">
       <xsl:choose>
         <xsl:when test="$mode-name = 'reading'">
+          <!-- The speaker of a turn has no id of its own: it heads its first paragraph's row, as
+               the diplomatic text runs it into that paragraph. -->
+          <xsl:apply-templates select="preceding-sibling::*[not(ed:is-editorial(.))][1][self::speaker]" mode="reading"/>
           <xsl:apply-templates select="." mode="reading"/>
         </xsl:when>
         <xsl:otherwise>
