@@ -197,6 +197,8 @@ def test_dts_responses_have_the_specification_shapes_and_resolve(corpus_build):
         navigation = json.loads((dts / "navigation" / f"{member['@id']}.json").read_text())
         assert NAVIGATION <= navigation.keys() and navigation["@type"] == "Navigation"
         assert navigation["member"] and all(UNIT <= unit.keys() for unit in navigation["member"])
+        for template, key in (("collection", "id"), ("navigation", "resource"), ("document", "resource")):
+            assert (dts / entry[template].replace("{" + key + "}", member["@id"])).is_file()
         document = etree.parse(str(dts / "document" / f"{member['@id']}.xml"))
         ids = set(document.xpath("//@xml:id"))
         assert all(unit["identifier"] in ids for unit in navigation["member"])

@@ -558,8 +558,10 @@ class DtsBuilder(Builder):
         base = self.context.base_url or "../"
         entry = {
             "@context": DTS_CONTEXT, "@id": "index.json", "@type": "EntryPoint", "dtsVersion": "1.0",
-            "collection": "collection/{?id}.json", "navigation": "navigation/{?resource}.json",
-            "document": "document/{?resource}.xml",
+            # Path templates (RFC 6570 simple expansion) that resolve to the generated files; a
+            # static site cannot answer the query-parameter templates of a DTS server.
+            "collection": "collection/{id}.json", "navigation": "navigation/{resource}.json",
+            "document": "document/{resource}.xml",
         }
         _write(self, "dts/index.json", json.dumps(entry, indent=2, ensure_ascii=False))
         members = []
