@@ -202,3 +202,19 @@ def test_dts_responses_have_the_specification_shapes_and_resolve(corpus_build):
         document = etree.parse(str(dts / "document" / f"{member['@id']}.xml"))
         ids = set(document.xpath("//@xml:id"))
         assert all(unit["identifier"] in ids for unit in navigation["member"])
+
+
+def test_a_person_removed_from_the_register_keeps_no_page(tmp_path, saxon):
+    from bukharin_edition.build import build_edition
+
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    for name in ("edition.xml", "persons.xml", "omodeo-abstract.xml"):
+        (tei / name).write_bytes((ROOT / "tei" / name).read_bytes())
+    out = tmp_path / "edition"
+    (out / "persons").mkdir(parents=True)
+    (out / "persons" / "nobody.html").write_text("<!DOCTYPE html><title>old</title>")
+    report = build_edition(tei, ROOT / "xslt", out, processor=saxon)
+    assert report.sources == ["omodeo-abstract"]
+    assert not (out / "persons" / "nobody.html").exists()
+    assert (out / "persons" / "bukharin.html").is_file()

@@ -225,6 +225,10 @@ class PersonsBuilder(Builder):
         mentions = mentions_of(built(self.context))
         for person in persons:
             _write(self, f"persons/{person.id}.html", self.person_page(person, mentions.get(person.id, [])))
+        keep = {f"{p.id}.html" for p in persons} | {"index.html"}
+        for stale in (self.context.out_dir / "persons").glob("*.html"):
+            if stale.name not in keep:  # a person no longer in the register keeps no page
+                stale.unlink()
         rows = "".join(
             f'<tr><td><a href="{esc(p.id)}.html">{esc(p.standard)}</a></td>'
             f'<td class="ed-num" data-mentions="{len(mentions.get(p.id, []))}">{len(mentions.get(p.id, []))}</td>'
