@@ -67,7 +67,7 @@ def test_search_for_a_name_returns_its_paragraphs_fast(served, chromium):
           f"(first, then warm); {len(urls)} paragraphs")
     assert expected and expected <= urls
     assert filtered == expected
-    assert min(timings[1:]) < 100
+    assert max(timings[1:]) < 100  # warm; the first (index and engine preloaded) is printed above
 
 
 def test_search_page_says_it_needs_javascript(served, chromium):

@@ -19,6 +19,9 @@ async function start() {
     pagefind = await import(new URL("pagefind/pagefind.js", document.baseURI).href);
     await pagefind.options({ excerptLength: 40 });
     await pagefind.init();
+    // Load the search engine and the index now, while the reader types: the first answer is
+    // then as fast as the next ones (the corpus's index is a few small chunks).
+    await pagefind.preload("bukharin");
   } catch (error) {
     status.hidden = false;
     status.textContent = "The search index cannot be loaded: search needs the edition served over HTTP (not opened as a file).";
@@ -45,15 +48,28 @@ async function start() {
   if (form.q.value || form.person.value || form.source.value) run(pagefind);
 }
 
+const PAGE = 20; // results shown at once: each needs its fragment fetched
+
 async function run(pagefind) {
   const started = performance.now();
   const filters = {};
   if (form.source.value) filters.source = form.source.value;
   if (form.person.value) filters.person = form.person.value;
   const search = await pagefind.search(form.q.value.trim() || null, { filters });
-  const shown = await Promise.all(search.results.slice(0, 50).map((r) => r.data()));
-  const ms = performance.now() - started;
+  const searched = performance.now() - started;
   list.replaceChildren();
+  await show(search.results, 0);
+  const ms = performance.now() - started;
+  const total = search.results.length;
+  count.textContent = `${total} paragraph${total === 1 ? "" : "s"} · ${ms.toFixed(0)} ms`;
+  list.dataset.total = String(total);
+  list.dataset.searchMs = searched.toFixed(1);
+  list.dataset.ms = ms.toFixed(1);
+}
+
+async function show(results, from) {
+  document.getElementById("ed-more")?.remove();
+  const shown = await Promise.all(results.slice(from, from + PAGE).map((r) => r.data()));
   for (const data of shown) {
     const item = document.createElement("li");
     const url = data.url.replace(/^\//, ""); // Pagefind roots the records' addresses at "/"
@@ -66,11 +82,14 @@ async function run(pagefind) {
     item.append(link, excerpt);
     list.append(item);
   }
-  const total = search.results.length;
-  count.textContent = `${total} paragraph${total === 1 ? "" : "s"}` +
-    (total > shown.length ? ` (the first ${shown.length} shown)` : "") + ` · ${ms.toFixed(0)} ms`;
-  list.dataset.total = String(total);
-  list.dataset.ms = ms.toFixed(1);
+  if (results.length > from + PAGE) {
+    const more = document.createElement("button");
+    more.id = "ed-more";
+    more.type = "button";
+    more.textContent = `Show more (${results.length - from - PAGE} left)`;
+    more.addEventListener("click", () => show(results, from + PAGE));
+    list.after(more);
+  }
 }
 
 start();
