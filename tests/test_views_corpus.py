@@ -152,4 +152,4 @@ def test_person_register_and_declarations_are_shared_files_not_sources(fixture_b
     out, report = fixture_build
     assert report.sources == ["fixture-views"]
     assert (out / "tei" / "persons.xml").is_file() and (out / "tei" / "edition.xml").is_file()
-    assert not (out / "persons").exists()
+    assert not (out / "persons" / "reading.html").exists()  # persons/ holds the person pages, no views

@@ -22,9 +22,10 @@
       </head>
       <body data-view="index">
         <a class="ed-skip" href="#ed-main">Skip to the list of sources</a>
-        <header class="ed-masthead">
-          <p class="ed-edition-name"><a href="index.html" aria-current="page">The Bukharin documents</a></p>
-        </header>
+        <xsl:call-template name="ed:site-header">
+          <xsl:with-param name="root" select="''"/>
+          <xsl:with-param name="current" select="'index'"/>
+        </xsl:call-template>
         <main id="ed-main">
           <h1>{normalize-space($edition/title[@type = 'main'])}</h1>
           <p class="ed-subtitle">{normalize-space($edition/title[@type = 'sub'])}</p>
@@ -34,7 +35,10 @@
           <p>Each source has a <em>reading text</em> (the edition's corrections applied, its notes shown),
             a <em>diplomatic text</em> (the source's characters only, as received) and
             <em>notes and apparatus</em>; its TEI file can be downloaded.</p>
-          <h2>The sources ({count(teiCorpus/TEI)})</h2>
+          <p>Across the sources: the <a href="persons/index.html">persons</a> with every mention,
+            the <a href="chronology.html">chronology</a> of every dated statement, and
+            <a href="search.html">full-text search</a>.</p>
+          <h2 id="sources">The sources ({count(teiCorpus/TEI)})</h2>
           <ol class="ed-sources">
             <xsl:apply-templates select="teiCorpus/TEI" mode="index"/>
           </ol>
@@ -66,6 +70,8 @@
         <a href="{$id}/reading.html">Reading text</a> ·
         <a href="{$id}/diplomatic.html">Diplomatic text</a> ·
         <a href="{$id}/apparatus.html">Notes and apparatus</a> ·
+        <a href="{$id}/parallel.html">Parallel view</a> ·
+        <a href="text/{$id}.txt" download="{$id}.txt" type="text/plain">Plain text</a> ·
         <a href="tei/{$id}.xml" download="{$id}.xml" type="application/tei+xml">TEI file</a>
       </p>
     </li>

@@ -242,7 +242,10 @@ BUILD_HELP = """Build the published edition in edition/ from tei/.
 
 For every source: a reading text, a diplomatic text and its notes and apparatus
 (edition/<id>/reading.html, diplomatic.html, apparatus.html), a copy of its TEI file
-(edition/tei/<id>.xml); and the index page (edition/index.html) with the shared CSS. Every
+(edition/tei/<id>.xml); a parallel view (parallel.html) and a plain text (edition/text/<id>.txt);
+the index page (edition/index.html) with the shared CSS; the person pages (edition/persons/),
+the chronology, the search page with its Pagefind index, the static DTS files (edition/dts/) and
+the encoding manual. Every
 TEI file is read first; a file that is not well-formed is reported (file:line:column) and
 left out, the rest is built, and the exit status is non-zero. Never converts: it reads tei/ only.
 """

@@ -15,7 +15,35 @@
   <xsl:variable name="ed:views" as="map(xs:string, xs:string)+" select="(
       map { 'file': 'reading.html', 'label': 'Reading text' },
       map { 'file': 'diplomatic.html', 'label': 'Diplomatic text' },
-      map { 'file': 'apparatus.html', 'label': 'Notes and apparatus' })"/>
+      map { 'file': 'apparatus.html', 'label': 'Notes and apparatus' },
+      map { 'file': 'parallel.html', 'label': 'Parallel view' })"/>
+
+  <!-- The neighbours of this source in the edition's order: id and title, '' at either end
+       (set by the build for each source). -->
+  <xsl:param name="prev-id" as="xs:string" select="''"/>
+  <xsl:param name="prev-title" as="xs:string" select="''"/>
+  <xsl:param name="next-id" as="xs:string" select="''"/>
+  <xsl:param name="next-title" as="xs:string" select="''"/>
+
+  <!-- The header of every page: the edition's title and its parts ($root leads to the top). -->
+  <xsl:template name="ed:site-header">
+    <xsl:param name="root" as="xs:string" select="'../'"/>
+    <xsl:param name="current" as="xs:string" select="''"/>
+    <header class="ed-masthead">
+      <p class="ed-edition-name"><a href="{$root}index.html">The Bukharin documents</a></p>
+      <nav class="ed-site-nav" aria-label="The edition">
+        <ul>
+          <xsl:for-each select="(['index', 'index.html', 'Sources'], ['persons', 'persons/index.html', 'Persons'],
+              ['chronology', 'chronology.html', 'Chronology'], ['search', 'search.html', 'Search'],
+              ['manual', 'encoding-manual.html', 'Encoding manual'])">
+            <li><a href="{$root}{?2}">
+              <xsl:if test="?1 = $current"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+              <xsl:value-of select="?3"/></a></li>
+          </xsl:for-each>
+        </ul>
+      </nav>
+    </header>
+  </xsl:template>
 
   <!-- A whole page of one source. $view is the file name of the page; $body its content. -->
   <xsl:template name="ed:page">
@@ -34,24 +62,30 @@
       </head>
       <body data-source="{$id}" data-view="{substring-before($view, '.html')}">
         <a class="ed-skip" href="#ed-main">Skip to the text</a>
-        <header class="ed-masthead">
-          <p class="ed-edition-name"><a href="../index.html">The Bukharin documents</a></p>
-          <nav aria-label="Views of this source">
-            <ul>
-              <xsl:for-each select="$ed:views">
-                <li>
-                  <a href="{?file}">
-                    <xsl:if test="?file = $view">
-                      <xsl:attribute name="aria-current" select="'page'"/>
-                    </xsl:if>
-                    <xsl:value-of select="?label"/>
-                  </a>
-                </li>
-              </xsl:for-each>
-              <li><a href="../tei/{$id}.xml" download="{$id}.xml" type="application/tei+xml">TEI file</a></li>
-            </ul>
-          </nav>
-        </header>
+        <xsl:call-template name="ed:site-header"/>
+        <nav class="ed-breadcrumbs" aria-label="Breadcrumbs">
+          <ol>
+            <li><a href="../index.html">The edition</a></li>
+            <li><a href="reading.html">{ed:title($tei)}</a></li>
+            <li aria-current="page">{$label}</li>
+          </ol>
+        </nav>
+        <nav class="ed-views" aria-label="Views of this source">
+          <ul>
+            <xsl:for-each select="$ed:views">
+              <li>
+                <a href="{?file}">
+                  <xsl:if test="?file = $view">
+                    <xsl:attribute name="aria-current" select="'page'"/>
+                  </xsl:if>
+                  <xsl:value-of select="?label"/>
+                </a>
+              </li>
+            </xsl:for-each>
+            <li><a href="../tei/{$id}.xml" download="{$id}.xml" type="application/tei+xml">TEI file</a></li>
+            <li><a href="../text/{$id}.txt" download="{$id}.txt" type="text/plain">Plain text</a></li>
+          </ul>
+        </nav>
         <main id="ed-main">
           <h1><span class="ed-title">{ed:title($tei)}</span><xsl:text> </xsl:text><span class="ed-view-name">{$label}</span></h1>
           <xsl:call-template name="ed:facts">
@@ -60,6 +94,12 @@
           </xsl:call-template>
           <xsl:sequence select="$body"/>
         </main>
+        <xsl:if test="$prev-id != '' or $next-id != ''">
+          <nav class="ed-prev-next" aria-label="Previous and next source">
+            <xsl:if test="$prev-id != ''"><a rel="prev" href="../{$prev-id}/{$view}">← {$prev-title}</a></xsl:if>
+            <xsl:if test="$next-id != ''"><a rel="next" href="../{$next-id}/{$view}">{$next-title} →</a></xsl:if>
+          </nav>
+        </xsl:if>
         <footer class="ed-footer">
           <p>{normalize-space($tei/teiHeader/fileDesc/publicationStmt/availability)}
             <a href="../tei/{$id}.xml" download="{$id}.xml" type="application/tei+xml">Download the TEI file ({$id}.xml)</a>.</p>

@@ -11,6 +11,8 @@ from lxml import etree
 
 from ..tei import TEI_NS, XML_ID, parse_tei, tei, write_atomic
 from .base import Builder, Context, Source, compile_stylesheet
+from .site import (ChronologyBuilder, DownloadsBuilder, DtsBuilder, ManualBuilder, PersonsBuilder,
+                   SearchBuilder)
 
 _SAXON_PATH = re.compile(r"(/Q\{[^}]*\}[\w.-]+\[\d+\])+")
 
@@ -25,6 +27,7 @@ class ViewBuilder(Builder):
         self.executable = compile_stylesheet(self.context, self.stylesheet)
 
     def write_doc(self, source: Source) -> None:
+        self._neighbours(source)
         try:
             with _saxon_stderr_silenced():
                 html = self.executable.transform_to_string(xdm_node=source.node)
@@ -38,6 +41,17 @@ class ViewBuilder(Builder):
         write_atomic(path, html.encode("utf-8"))
         self.context.written.append(path)
 
+    def _neighbours(self, source: Source) -> None:
+        """Tell the page frame the previous and the next source (ids and titles)."""
+        from .site import source_title
+
+        sources = self.context.sources
+        at = sources.index(source)
+        make = self.context.processor.make_string_value
+        for side, other in (("prev", sources[at - 1] if at > 0 else None),
+                            ("next", sources[at + 1] if at + 1 < len(sources) else None)):
+            self.executable.set_parameter(f"{side}-id", make(other.id if other else ""))
+            self.executable.set_parameter(f"{side}-title", make(source_title(other) if other else ""))
 
     def _failed(self, source: Source, problem: str) -> None:
         """Report the problem; leave no page of an earlier build that would now be stale."""
@@ -56,6 +70,10 @@ class DiplomaticBuilder(ViewBuilder):
 
 class ApparatusBuilder(ViewBuilder):
     name, stylesheet, filename = "apparatus", "apparatus", "apparatus.html"
+
+
+class ParallelBuilder(ViewBuilder):
+    name, stylesheet, filename = "parallel", "parallel", "parallel.html"
 
 
 class IndexBuilder(Builder):
@@ -103,7 +121,8 @@ class FilesBuilder(Builder):
 
 
 BUILDERS: tuple[type[Builder], ...] = (
-    ReadingBuilder, DiplomaticBuilder, ApparatusBuilder, IndexBuilder, FilesBuilder,
+    ReadingBuilder, DiplomaticBuilder, ApparatusBuilder, ParallelBuilder, IndexBuilder, FilesBuilder,
+    PersonsBuilder, ChronologyBuilder, DownloadsBuilder, DtsBuilder, ManualBuilder, SearchBuilder,
 )
 
 

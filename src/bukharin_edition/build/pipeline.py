@@ -71,7 +71,7 @@ def _received_order(source: Source) -> tuple[int, str]:
     return (int(start) if start and start.isdigit() else 10**9, source.id)
 
 
-PAGES = ("reading.html", "diplomatic.html", "apparatus.html")
+PAGES = ("reading.html", "diplomatic.html", "apparatus.html", "parallel.html")
 
 
 def prune(context: Context) -> None:
@@ -81,7 +81,7 @@ def prune(context: Context) -> None:
     if not context.out_dir.is_dir():
         return
     for folder in context.out_dir.iterdir():
-        if not folder.is_dir() or folder.name in ("assets", "tei") or folder.name in built:
+        if not folder.is_dir() or folder.name in ("assets", "tei", "persons", "text", "dts", "pagefind") or folder.name in built:
             continue
         for name in PAGES:
             (folder / name).unlink(missing_ok=True)

@@ -1,0 +1,633 @@
+"""The pages across sources: persons, chronology, search, downloads, DTS files and the manual.
+
+Each is a builder of the same pipeline. They read the gathered sources (and, for the search
+index, the reading pages just written), never the seed; the page frame (header, breadcrumbs)
+is the one of xslt/common/page.xsl, written here for pages that have no TEI document of their own.
+"""
+from __future__ import annotations
+
+import base64
+import html
+import json
+import shutil
+import subprocess
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from ..tei import TEI_NS, XML_ID, local_name, tei, write_atomic
+from .base import Builder, Source
+
+NS = {"t": TEI_NS}
+EDITION = "The Bukharin documents"
+KWIC = 70  # characters of context on each side of a name
+# Elements whose xml:id is a citable block (what the search and the parallel view align on).
+BLOCKS = ("p", "head", "item", "note", "cit", "quote", "sp", "speaker", "bibl", "l", "ab")
+# Inside a block, left out of the reading context of a name: notes and what the source printed.
+NOT_CONTEXT = ("note", "sic", "orig", "teiHeader")
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def site_header(root: str, current: str = "") -> str:
+    """The header of every page: the edition's title and its parts."""
+    parts = (("index", "index.html", "Sources"), ("persons", "persons/index.html", "Persons"),
+             ("chronology", "chronology.html", "Chronology"), ("search", "search.html", "Search"),
+             ("manual", "encoding-manual.html", "Encoding manual"))
+    current_mark = ' aria-current="page"'
+    items = "".join(
+        f'<li><a href="{root}{href}"{current_mark if key == current else ""}>{label}</a></li>'
+        for key, href, label in parts)
+    return (f'<header class="ed-masthead"><p class="ed-edition-name"><a href="{root}index.html">'
+            f'{EDITION}</a></p><nav class="ed-site-nav" aria-label="The edition"><ul>{items}</ul>'
+            f'</nav></header>')
+
+
+def breadcrumbs(root: str, trail: list[tuple[str, str]]) -> str:
+    """Breadcrumbs: (label, href) pairs, the last one the page itself (href empty)."""
+    items = [f'<li><a href="{root}index.html">The edition</a></li>']
+    for label, href in trail:
+        items.append(f'<li><a href="{esc(href)}">{esc(label)}</a></li>' if href
+                     else f'<li aria-current="page">{esc(label)}</li>')
+    return f'<nav class="ed-breadcrumbs" aria-label="Breadcrumbs"><ol>{"".join(items)}</ol></nav>'
+
+
+def page(title: str, root: str, current: str, trail: list[tuple[str, str]], body: str,
+         head: str = "", body_attrs: str = "") -> str:
+    """A whole HTML5 page of the edition."""
+    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f'<title>{esc(title)} — {EDITION}</title>'
+            f'<link rel="stylesheet" href="{root}assets/edition.css">{head}</head>'
+            f'<body{body_attrs}><a class="ed-skip" href="#ed-main">Skip to the content</a>'
+            f'{site_header(root, current)}{breadcrumbs(root, trail)}<main id="ed-main">{body}</main>'
+            f'<footer class="ed-footer"><p>{EDITION}: a TEI edition. '
+            f'<a href="{root}index.html">All sources</a> · '
+            f'<a href="{root}dts/index.json">Machine interface (DTS)</a></p></footer>'
+            f'</body></html>\n')
+
+
+def _write(builder: Builder, relative: str, text: str) -> None:
+    path = builder.context.out_dir / relative
+    data = text.encode("utf-8")
+    if not (path.is_file() and path.read_bytes() == data):
+        write_atomic(path, data)
+    builder.context.written.append(path)
+
+
+def source_title(source: Source) -> str:
+    root = source.tree.getroot()
+    found = root.find(f"{tei('teiHeader')}/{tei('fileDesc')}/{tei('titleStmt')}/{tei('title')}")
+    return " ".join("".join(found.itertext()).split()) if found is not None else source.id
+
+
+def built(context) -> list[Source]:
+    return [s for s in context.sources if not s.failed]
+
+
+# ----------------------------------------------------------------------- text of a block
+
+def block_of(el: etree._Element) -> etree._Element | None:
+    """The nearest block with an xml:id around el (the paragraph a link should go to)."""
+    for anc in el.iterancestors():
+        if anc.get(XML_ID) and local_name(anc) in BLOCKS:
+            return anc
+    return None
+
+
+def reading_text(block: etree._Element, mark: etree._Element | None = None) -> tuple[str, int, int]:
+    """The block's reading text (notes and printed errors left out, corrections in), and where
+    mark's text starts and ends in it."""
+    out: list[str] = []
+    span = [0, 0]
+
+    def walk(el):
+        name = local_name(el) if isinstance(el.tag, str) else ""
+        if el is not block and name in NOT_CONTEXT:
+            return
+        if el is mark:
+            span[0] = len("".join(out))
+        if el.text:
+            out.append(el.text)
+        for child in el:
+            if isinstance(child.tag, str):
+                walk(child)
+            if child.tail:
+                out.append(child.tail)
+        if el is mark:
+            span[1] = len("".join(out))
+
+    walk(block)
+    return "".join(out), span[0], span[1]
+
+
+def squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+# ----------------------------------------------------------------------- persons
+
+@dataclass
+class Mention:
+    source: Source
+    block: str
+    form: str
+    before: str
+    after: str
+
+
+@dataclass
+class Person:
+    id: str
+    standard: str
+    variants: list[str]
+    birth: str
+    death: str
+    role: str
+    notes: list[str]
+
+
+def load_register(context) -> list[Person]:
+    path = next((p for p in context.shared if p.stem == "persons"), None)
+    if path is None:
+        return []
+    root = etree.parse(str(path)).getroot()
+    persons = []
+    for el in root.iterfind(".//t:person", NS):
+        names = el.findall("t:persName", NS)
+        standard = next((squeeze("".join(n.itertext())) for n in names if n.get("type") == "standard"),
+                        el.get(XML_ID))
+        variants = [squeeze("".join(n.itertext())) for n in names if n.get("type") == "variant"]
+        birth, death = el.find("t:birth", NS), el.find("t:death", NS)
+        role = el.find("t:occupation", NS)
+        persons.append(Person(
+            el.get(XML_ID), standard, variants,
+            _when(birth), _when(death),
+            squeeze("".join(role.itertext())) if role is not None else "",
+            [squeeze("".join(n.itertext())) for n in el.findall("t:note", NS)]))
+    return persons
+
+
+def _clip(text: str, left: bool) -> str:
+    """At most KWIC characters of context beside a name, cut at a word, marked … where cut."""
+    if len(text) <= KWIC:
+        return text
+    if left:
+        cut = text[-KWIC:]
+        return "…" + cut[cut.find(" ") + 1:] if " " in cut else "…" + cut
+    cut = text[:KWIC]
+    return (cut[:cut.rfind(" ")] if " " in cut else cut) + "…"
+
+
+def _when(el) -> str:
+    if el is None:
+        return ""
+    return el.get("when") or "/".join(filter(None, (el.get("notBefore"), el.get("notAfter"))))
+
+
+def mentions_of(sources: list[Source]) -> dict[str, list[Mention]]:
+    """Every persName with a register id in the sources' texts, with its context."""
+    found: dict[str, list[Mention]] = {}
+    for source in sources:
+        for name in source.tree.getroot().iterfind(".//t:text//t:persName[@ref]", NS):
+            ident = name.get("ref").removeprefix("per:")
+            block = block_of(name)
+            form = squeeze(reading_text(name)[0])
+            before = after = ""
+            if block is not None:
+                text, start, end = reading_text(block, name)
+                before, after = _clip(squeeze(text[:start]), True), _clip(squeeze(text[end:]), False)
+                if text[:start][-1:].isspace():
+                    before += " "
+                if text[end:][:1].isspace():
+                    after = " " + after
+            found.setdefault(ident, []).append(
+                Mention(source, block.get(XML_ID) if block is not None else "", form, before, after))
+    return found
+
+
+class PersonsBuilder(Builder):
+    """edition/persons/index.html and a page per person of the register."""
+
+    name = "persons"
+
+    def finish(self) -> None:
+        persons = load_register(self.context)
+        if not persons:
+            return
+        mentions = mentions_of(built(self.context))
+        for person in persons:
+            _write(self, f"persons/{person.id}.html", self.person_page(person, mentions.get(person.id, [])))
+        keep = {f"{p.id}.html" for p in persons} | {"index.html"}
+        for stale in (self.context.out_dir / "persons").glob("*.html"):
+            if stale.name not in keep:  # a person no longer in the register keeps no page
+                stale.unlink()
+        rows = "".join(
+            f'<tr><td><a href="{esc(p.id)}.html">{esc(p.standard)}</a></td>'
+            f'<td class="ed-num" data-mentions="{len(mentions.get(p.id, []))}">{len(mentions.get(p.id, []))}</td>'
+            f'<td>{esc(_life(p))}</td><td class="ed-role">{esc(p.role)}</td></tr>'
+            for p in sorted(persons, key=lambda p: _sort_name(p.standard)))
+        body = (f'<h1>Persons</h1><p>The {len(persons)} persons of the register, by surname. Each page '
+                f'lists every mention in the sources, in context, linked to its paragraph.</p>'
+                f'<div class="ed-table-wrap"><table class="ed-persons"><caption>The person register</caption>'
+                f'<thead><tr><th scope="col">Name</th><th scope="col">Mentions</th><th scope="col">Life</th>'
+                f'<th scope="col" class="ed-role">Role</th></tr></thead><tbody>{rows}</tbody></table></div>')
+        _write(self, "persons/index.html",
+               page("Persons", "../", "persons", [("Persons", "")], body, body_attrs=' data-view="persons"'))
+
+    def person_page(self, person: Person, mentions: list[Mention]) -> str:
+        forms = Counter(m.form for m in mentions)
+        variants = "".join(f"<li>{esc(form)} <span class=\"ed-quiet\">({count}×)</span></li>"
+                           for form, count in forms.most_common())
+        facts = [("Standard name", esc(person.standard))]
+        if person.birth:
+            facts.append(("Born", esc(person.birth)))
+        if person.death:
+            facts.append(("Died", esc(person.death)))
+        if person.role:
+            facts.append(("Role", esc(person.role)))
+        for note in person.notes:
+            facts.append(("Note", esc(note)))
+        dl = "".join(f"<dt>{t}</dt><dd>{v}</dd>" for t, v in facts)
+        groups = []
+        for source in list({m.source.id: m.source for m in mentions}.values()):
+            items = "".join(
+                f'<li data-block="{esc(m.block)}"><a href="../{esc(m.source.id)}/reading.html#{esc(m.block)}">'
+                f'<span class="ed-kwic-before">{esc(m.before)}</span><mark>{esc(m.form)}</mark>'
+                f'<span class="ed-kwic-after">{esc(m.after)}</span></a> '
+                f'<span class="ed-quiet">§ {esc(m.block)}</span></li>'
+                for m in mentions if m.source is source)
+            count = sum(m.source is source for m in mentions)
+            groups.append(f'<section><h3><a href="../{esc(source.id)}/reading.html">{esc(source_title(source))}</a>'
+                          f' <span class="ed-quiet">({count})</span></h3><ol class="ed-kwic">{items}</ol></section>')
+        unused = [v for v in person.variants if v not in forms]
+        body = (f'<h1>{esc(person.standard)}</h1>'
+                f'<section class="ed-facts" aria-labelledby="ed-facts-title"><h2 id="ed-facts-title">In the register</h2>'
+                f'<dl>{dl}</dl></section>'
+                f'<h2>Names as they occur</h2><ul class="ed-variants">{variants or "<li>none</li>"}</ul>'
+                + (f'<p class="ed-quiet">Registered forms not found in the sources: {esc(", ".join(unused))}.</p>'
+                   if unused else "")
+                + f'<h2 id="mentions">Mentions <span class="ed-count" data-count="{len(mentions)}">({len(mentions)})</span></h2>'
+                + ("".join(groups) or "<p>No source of the edition mentions this person by name.</p>"))
+        return page(person.standard, "../", "persons",
+                    [("Persons", "index.html"), (person.standard, "")], body,
+                    body_attrs=f' data-view="person" data-person="{esc(person.id)}"')
+
+
+def _life(p: Person) -> str:
+    return f"{p.birth[:4] or '?'}–{p.death[:4] or '?'}" if (p.birth or p.death) else ""
+
+
+def _sort_name(name: str) -> tuple[str, str]:
+    return (name.split()[-1], name)
+
+
+# ----------------------------------------------------------------------- chronology
+
+class ChronologyBuilder(Builder):
+    """edition/chronology.html: the dated statements in time order, grouped by event."""
+
+    name = "chronology"
+
+    def finish(self) -> None:
+        from ..chronology import Event, statements_of
+
+        sources = built(self.context)
+        titles = {s.id: source_title(s) for s in sources}
+        order = {s.id: i for i, s in enumerate(sources)}
+        statements = []
+        for source in sources:
+            statements += statements_of(source.id, source.tree.getroot())
+        events: list[Event] = []
+        rules = self._rules()
+        if rules is not None:
+            from ..chronology import assign_events
+            try:
+                events = [e for e in assign_events(statements, *rules) if e.statements]
+            except Exception as exc:  # a broken event rule must not stop the whole site
+                self.context.problems.append(f"chronology: the events cannot be assigned: {exc}")
+        key = lambda s: (s.key, order.get(s.source, 0))  # noqa: E731
+        statements.sort(key=key)
+        for event in events:
+            event.statements.sort(key=key)
+        _write(self, "chronology.html", self.render(statements, events, titles))
+
+    def _rules(self):
+        """The date rules and gazetteer of the project's seeds, when the project has event rules
+        (without seeds/chronology.toml the page lists the statements, ungrouped)."""
+        manifest_path = self.context.tei_dir.parent / "seeds" / "sources.toml"
+        if not (manifest_path.parent / "chronology.toml").is_file():
+            return None
+        from ..convert.dates import rules_for
+        from ..convert.persons import gazetteer_for
+        from ..manifest import load_manifest
+        try:
+            manifest = load_manifest(manifest_path)
+            return rules_for(manifest), gazetteer_for(manifest)
+        except Exception as exc:
+            self.context.problems.append(f"chronology: {manifest_path}: {exc}")
+            return None
+
+    def render(self, statements, events, titles) -> str:
+        in_event = {id(s) for e in events for s in e.statements}
+        entries: list[tuple[str, str]] = []  # (sort key, html)
+        for event in events:
+            verdict = "The sources disagree" if event.disagrees else "The sources agree"
+            cls = "ed-disagree" if event.disagrees else "ed-agree"
+            cells = "".join(self.statement(s, titles, "div") for s in event.statements)
+            entries.append((event.statements[0].key, (
+                f'<li class="ed-event {cls}" id="event-{esc(event.id)}" data-event="{esc(event.id)}">'
+                f'<h3>{esc(event.label)}</h3><p class="ed-verdict"><strong>{verdict}</strong>: '
+                f'{esc(event.summary())}</p><div class="ed-side-by-side">{cells}</div></li>')))
+        for s in statements:
+            if id(s) not in in_event:
+                entries.append((s.key, f'<li class="ed-dated">{self.statement(s, titles, "div")}</li>'))
+        entries.sort(key=lambda e: e[0])
+        years: dict[str, list[str]] = {}
+        for sort_key, item in entries:
+            year = sort_key[:4] if sort_key[:1].isdigit() else "without a year"
+            years.setdefault(year, []).append(item)
+        jump = " ".join(f'<a href="#y{esc(y.replace(" ", "-"))}">{esc(y)}</a>' for y in years)
+        sections = "".join(
+            f'<section aria-labelledby="y{esc(y.replace(" ", "-"))}"><h2 id="y{esc(y.replace(" ", "-"))}">{esc(y)}</h2>'
+            f'<ol class="ed-chronology">{"".join(items)}</ol></section>' for y, items in years.items())
+        disagreements = [e for e in events if e.disagrees]
+        summary = "".join(f'<li><a href="#event-{esc(e.id)}">{esc(e.label)}</a>: {esc(e.summary())}</li>'
+                          for e in disagreements)
+        body = (f'<h1>Chronology</h1><p>{len(statements)} dated statements of {len(titles)} sources in '
+                f'time order. Statements that the edition’s event rules assign to one event are grouped; '
+                f'where the sources disagree their statements stand side by side. Old Style dates are '
+                f'placed by their Gregorian day and show their Julian form.</p>'
+                + (f'<h2 id="disagreements">Where the sources disagree</h2><ul>{summary}</ul>' if summary else "")
+                + f'<nav class="ed-years" aria-label="Years">{jump}</nav>{sections}')
+        return page("Chronology", "", "chronology", [("Chronology", "")], body,
+                    body_attrs=' data-view="chronology"')
+
+    @staticmethod
+    def statement(s, titles, tag) -> str:
+        julian = s.attrs.get("when-custom")
+        norm = s.attrs.get("when") or "/".join(filter(None, (
+            s.attrs.get("from") or s.attrs.get("notBefore"), s.attrs.get("to") or s.attrs.get("notAfter"))))
+        style = (f' <span class="ed-calendar">Old Style (Julian) {esc(julian)} = New Style (Gregorian) '
+                 f'{esc(norm)}</span>' if julian else "")
+        return (f'<{tag} class="ed-statement" data-source="{esc(s.source)}" data-block="{esc(s.block)}" '
+                f'data-when="{esc(norm)}"><p class="ed-statement-date"><span class="ed-iso">{esc(norm or "?")}</span>'
+                f' “{esc(s.text)}”{style}</p><blockquote><p>{esc(s.sentence)}</p></blockquote>'
+                f'<p class="ed-statement-source"><a href="{esc(s.source)}/reading.html#{esc(s.block)}">'
+                f'{esc(titles.get(s.source, s.source))}, § {esc(s.block)}</a></p></{tag}>')
+
+
+# ----------------------------------------------------------------------- search
+
+SEARCH_BODY = """<h1>Search</h1>
+<div id="ed-search" data-base="./">
+<noscript><p class="ed-notice">Searching needs JavaScript, which is off in this browser. Everything
+else in the edition reads without it: the <a href="persons/index.html">persons</a> list every
+mention of a name, and the <a href="chronology.html">chronology</a> every dated statement.</p></noscript>
+<p class="ed-notice" id="ed-search-status" role="status" aria-live="polite" hidden></p>
+<form id="ed-search-form" role="search" hidden>
+<label for="ed-q">Search the reading texts</label>
+<input id="ed-q" name="q" type="search" autocomplete="off">
+<label for="ed-source">Source</label><select id="ed-source" name="source"><option value="">all sources</option></select>
+<label for="ed-person">Person</label><select id="ed-person" name="person"><option value="">anyone</option></select>
+<button type="submit">Search</button>
+</form>
+<p id="ed-search-count" aria-live="polite"></p>
+<ol id="ed-results" class="ed-results"></ol>
+</div>
+<script type="module" src="assets/search.js"></script>
+"""
+
+
+def leaf_blocks(root) -> list:
+    """The blocks of a reading page that contain no other block (paragraph-sized records)."""
+    found = []
+    for el in root.iterfind(".//article//*[@id][@data-tei]"):
+        if el.get("data-tei") not in BLOCKS:
+            continue
+        if any(d.get("data-tei") in BLOCKS for d in el.iterfind(".//*[@id][@data-tei]")):
+            continue
+        found.append(el)
+    return found
+
+
+def block_record(el) -> tuple[str, list[str]]:
+    """The text of a reading page's block (no citation marks, printed forms or links to parallel
+    passages: the edition's apparatus, not the text) and its persons."""
+    clone = lxml_html.fromstring(lxml_html.tostring(el))
+    for junk in clone.xpath(" | ".join(f'.//*[contains(concat(" ", @class, " "), " {name} ")]'
+                                       for name in ("ed-cite", "ed-was", "ed-corresp"))):
+        junk.drop_tree()
+    persons = [r.removeprefix("per:") for r in el.xpath(".//@data-ref")]
+    return squeeze(clone.text_content()), list(dict.fromkeys(persons))
+
+
+class SearchBuilder(Builder):
+    """edition/search.html and the Pagefind index (edition/pagefind/): one record per block of
+    every reading page, linked to the block's anchor, filtered by source and person."""
+
+    name = "search"
+
+    def finish(self) -> None:
+        _write(self, "search.html", page("Search", "", "search", [("Search", "")], SEARCH_BODY,
+                                         body_attrs=' data-view="search"'))
+        names = {p.id: p.standard for p in load_register(self.context)}
+        records = []
+        for source in built(self.context):
+            reading = self.context.out_dir / source.id / "reading.html"
+            if not reading.is_file():
+                continue
+            title = source_title(source)
+            root = lxml_html.fromstring(reading.read_bytes())
+            for el in leaf_blocks(root):
+                text, persons = block_record(el)
+                if not text:
+                    continue
+                records.append(dict(
+                    url=f"{source.id}/reading.html#{el.get('id')}", content=text, language="en",
+                    meta={"title": title, "block": el.get("id"), "source": source.id},
+                    filters={"source": [title], "person": [names.get(p, p) for p in persons]}))
+        try:
+            write_index(records, self.context.out_dir / "pagefind")
+        except Exception as exc:  # Pagefind missing or failing: the site still reads
+            self.context.problems.append(f"search: the Pagefind index cannot be written: {exc}")
+
+
+def write_index(records: list[dict], out: Path) -> None:
+    """Index the records with Pagefind's service and write the bundle into out.
+
+    Speaks the service's protocol (base64 JSON messages, each followed by a comma) directly:
+    the pagefind package's asyncio client polls its answers every 100 ms, a second per ten
+    records; sending every request at once and reading the answers in a thread takes a blink.
+    """
+    from pagefind.service import _must_get_executable
+
+    shutil.rmtree(out, ignore_errors=True)  # no bundle of an earlier build stays beside this one
+    process = subprocess.Popen([str(_must_get_executable()), "--service"], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    answers: list[dict] = []
+
+    def read() -> None:
+        buffer = b""
+        while True:
+            chunk = process.stdout.read1(65536)
+            if not chunk:
+                return
+            buffer += chunk
+            *messages, buffer = buffer.split(b",")
+            for message in messages:
+                answer = json.loads(base64.b64decode(message))
+                if answer is not None:
+                    answers.append(answer)
+
+    def send(message_id: int, payload: dict) -> None:
+        request = {"message_id": message_id, "payload": payload}
+        process.stdin.write(base64.b64encode(json.dumps(request).encode("utf-8")) + b",")
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        send(1, {"type": "NewIndex", "config": {"force_language": "en"}})
+        process.stdin.flush()
+        while not answers and reader.is_alive():
+            time.sleep(0.002)
+        first = answers[0]["payload"] if answers else {}
+        if first.get("type") != "NewIndex":
+            raise RuntimeError(f"Pagefind did not create an index: {first}")
+        index = first["index_id"]
+        for number, record in enumerate(records, start=2):
+            send(number, {"type": "AddRecord", "index_id": index, **record})
+        last = len(records) + 2
+        send(last, {"type": "WriteFiles", "index_id": index, "output_path": str(out.resolve())})
+        process.stdin.flush()
+        deadline = time.monotonic() + 60
+        while not any(a.get("message_id") == last for a in answers):
+            if not reader.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("Pagefind stopped before writing the index")
+            time.sleep(0.002)
+        errors = [a["payload"] for a in answers if a.get("payload", {}).get("type") == "Error"]
+        if errors:
+            raise RuntimeError(f"Pagefind: {errors[0].get('message')}")
+    finally:
+        process.stdin.close()
+        process.wait(timeout=10)
+
+
+# ----------------------------------------------------------------------- downloads and DTS
+
+class DownloadsBuilder(Builder):
+    """edition/text/<id>.txt: the plain reading text of every source, a block a paragraph."""
+
+    name = "downloads"
+
+    def write_doc(self, source: Source) -> None:
+        text = source.tree.getroot().find(tei("text"))
+        if text is None:
+            return
+        lines = [f"{source_title(source)}", f"The Bukharin documents, {source.id}: reading text", ""]
+        for block in _citable(text):
+            body = squeeze(reading_text(block)[0])
+            if body:
+                lines.append(f"[{block.get(XML_ID)}] {body}")
+                lines.append("")
+        _write(self, f"text/{source.id}.txt", "\n".join(lines))
+
+
+def _citable(text) -> list:
+    """The blocks of a TEI text that contain no other block, in document order."""
+    return [el for el in text.iter() if isinstance(el.tag, str) and el.get(XML_ID)
+            and local_name(el) in BLOCKS
+            and not any(local_name(d) in BLOCKS and d.get(XML_ID) for d in el.iterdescendants()
+                        if isinstance(d.tag, str))]
+
+
+DTS_CONTEXT = "https://distributed-text-services.github.io/specifications/context/1.0.0.json"
+
+
+class DtsBuilder(Builder):
+    """A static Distributed Text Services (DTS 1.0) tree under edition/dts/: the entry point,
+    the collection, and for each source its navigation (paragraphs and notes) and document."""
+
+    name = "dts"
+
+    def finish(self) -> None:
+        sources = built(self.context)
+        base = self.context.base_url or "../"
+        entry = {
+            "@context": DTS_CONTEXT, "@id": "index.json", "@type": "EntryPoint", "dtsVersion": "1.0",
+            # Path templates (RFC 6570 simple expansion) that resolve to the generated files; a
+            # static site cannot answer the query-parameter templates of a DTS server.
+            "collection": "collection/{id}.json", "navigation": "navigation/{resource}.json",
+            "document": "document/{resource}.xml",
+        }
+        _write(self, "dts/index.json", json.dumps(entry, indent=2, ensure_ascii=False))
+        members = []
+        for source in sources:
+            members.append({
+                "@id": source.id, "@type": "Resource", "title": source_title(source),
+                "totalParents": 1, "totalChildren": 0,
+                "collection": f"../collection/{source.id}.json",
+                "navigation": f"../navigation/{source.id}.json",
+                "document": f"../document/{source.id}.xml",
+                "download": [f"{base}tei/{source.path.name}", f"{base}text/{source.id}.txt"],
+                "citationTrees": [{"@type": "CitationTree", "citeStructure": [
+                    {"@type": "CiteStructure", "citeType": "block"}]}],
+            })
+            _write(self, f"dts/navigation/{source.id}.json", json.dumps(self.navigation(source), indent=2,
+                                                                       ensure_ascii=False))
+            _write(self, f"dts/document/{source.id}.xml", source.path.read_text(encoding="utf-8"))
+        collection = {
+            "@context": DTS_CONTEXT, "@id": "edition", "@type": "Collection", "dtsVersion": "1.0",
+            "title": EDITION, "totalParents": 0, "totalChildren": len(members), "member": members,
+        }
+        _write(self, "dts/collection/edition.json", json.dumps(collection, indent=2, ensure_ascii=False))
+        for member in members:
+            single = {"@context": DTS_CONTEXT, "dtsVersion": "1.0", **member}
+            _write(self, f"dts/collection/{member['@id']}.json", json.dumps(single, indent=2, ensure_ascii=False))
+
+    def navigation(self, source: Source) -> dict:
+        text = source.tree.getroot().find(tei("text"))
+        members = []
+        for block in _citable(text) if text is not None else []:
+            members.append({"identifier": block.get(XML_ID), "@type": "CitableUnit",
+                            "citeType": "note" if local_name(block) == "note" else "block",
+                            "level": 1, "parent": None})
+        return {
+            "@context": DTS_CONTEXT, "@id": f"{source.id}.json", "@type": "Navigation",
+            "dtsVersion": "1.0",
+            "resource": {"@id": source.id, "@type": "Resource", "document": f"../document/{source.id}.xml",
+                         "citationTrees": [{"@type": "CitationTree", "citeStructure": [
+                             {"@type": "CiteStructure", "citeType": "block"}]}]},
+            "member": members,
+        }
+
+
+# ----------------------------------------------------------------------- the manual
+
+class ManualBuilder(Builder):
+    """edition/encoding-manual.html, so that the header's link works (as `edition manual`)."""
+
+    name = "manual"
+
+    def finish(self) -> None:
+        schema = self.context.tei_dir.parent / "schema"
+        if not (schema / "bukharin.rng").is_file():
+            schema = Path(__file__).resolve().parents[3] / "schema"
+        if not (schema / "bukharin.rng").is_file():
+            return
+        from ..manual import write_manual
+        target = self.context.out_dir / "encoding-manual.html"
+        try:
+            write_manual(schema, self.context.tei_dir, target)
+        except Exception as exc:
+            self.context.problems.append(f"manual: cannot be written: {exc}")
+            return
+        self.context.written.append(target)
+

@@ -1,0 +1,164 @@
+"""The edition as a site in a real browser (Debian's Chromium through Playwright): search for a
+name, a person's page, the parallel view, at phone and desktop widths, with screenshots."""
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+
+import pytest
+
+from test_browser import ARGS, CHROMIUM, SCREENSHOTS, _in_ci, _Quiet, _require_browser
+from test_site import persname_counts
+
+PHONE = {"width": 390, "height": 844}
+DESK = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(scope="module")
+def served(corpus_build):
+    handler = functools.partial(_Quiet, directory=str(corpus_build[0]))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    sync_playwright = _require_browser()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield browser
+        browser.close()
+
+
+def _shot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
+
+
+def test_search_for_a_name_returns_its_paragraphs_fast(served, chromium):
+    expected = {f"{source}/reading.html#{block}" for source, block in persname_counts.blocks("krestinsky")}
+    page = chromium.new_page(viewport=DESK)
+    try:
+        page.goto(f"{served}/search.html")
+        page.wait_for_selector("#ed-search[data-ready='true']")
+        timings = []
+        for _ in range(3):
+            page.fill("#ed-q", "Krestinsky")
+            page.click("#ed-search-form button")
+            page.wait_for_selector("#ed-results[data-ms]")
+            timings.append(float(page.get_attribute("#ed-results", "data-ms")))
+            urls = set(page.eval_on_selector_all("#ed-results li", "els => els.map(e => e.dataset.url)"))
+            page.evaluate("document.getElementById('ed-results').removeAttribute('data-ms')")
+        _shot(page, "site-search-desktop")
+        # The person filter: every paragraph that names him, whatever the form.
+        page.select_option("#ed-person", value="Nikolay Nikolayevich Krestinsky")
+        page.fill("#ed-q", "")
+        page.click("#ed-search-form button")
+        page.wait_for_selector("#ed-results[data-ms]")
+        filtered = set(page.eval_on_selector_all("#ed-results li", "els => els.map(e => e.dataset.url)"))
+    finally:
+        page.close()
+    print(f"\nsearch 'Krestinsky' in the browser: {', '.join(f'{t:.1f}' for t in timings)} ms "
+          f"(first, then warm); {len(urls)} paragraphs")
+    assert expected and expected <= urls
+    assert filtered == expected
+    assert max(timings[1:]) < 100  # warm; the first (index and engine preloaded) is printed above
+
+
+def test_search_page_says_it_needs_javascript(served, chromium):
+    context = chromium.new_context(java_script_enabled=False, viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(f"{served}/search.html")
+        assert "needs JavaScript" in page.locator("main").inner_text()
+        assert not page.locator("#ed-search-form").is_visible()  # a form that cannot work is not shown
+        _shot(page, "site-search-nojs-phone")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("viewport,label", [(DESK, "desktop"), (PHONE, "phone")])
+def test_person_page_lists_every_mention(served, chromium, viewport, label):
+    count = persname_counts.total("krestinsky")
+    context = chromium.new_context(java_script_enabled=False, viewport=viewport)
+    try:
+        page = context.new_page()
+        page.goto(f"{served}/index.html")
+        page.get_by_role("link", name="Persons").first.click()
+        page.get_by_role("link", name=re.compile("Krestinsky")).first.click()
+        page.wait_for_url("**/persons/krestinsky.html")
+        assert page.locator("ol.ed-kwic > li").count() == count
+        assert page.locator("h2#mentions").inner_text().endswith(f"({count})")
+        _shot(page, f"site-person-{label}")
+        page.locator("ol.ed-kwic > li a").first.click()
+        page.wait_for_url(re.compile(r".*/reading\.html#.+"))
+        target = page.url.split("#", 1)[1]
+        assert page.locator(f"[id='{target}']").is_visible()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("viewport,label", [(DESK, "desktop"), (PHONE, "phone")])
+def test_parallel_view_aligns(served, chromium, viewport, label):
+    context = chromium.new_context(java_script_enabled=False, viewport=viewport)
+    try:
+        page = context.new_page()
+        page.goto(f"{served}/mia-permanent-revolution/parallel.html")
+        rows = page.locator(".ed-row")
+        assert rows.count() > 20
+        for i in (0, 5, rows.count() - 1):
+            row = rows.nth(i)
+            reading = row.locator("[data-side='reading']").bounding_box()
+            diplomatic = row.locator("[data-side='diplomatic']").bounding_box()
+            if label == "desktop":
+                assert abs(reading["y"] - diplomatic["y"]) < 2 and diplomatic["x"] > reading["x"] + 100
+            else:
+                assert diplomatic["y"] >= reading["y"] + reading["height"] - 1
+                assert diplomatic["width"] <= viewport["width"]
+        page.locator(".ed-row").nth(3).scroll_into_view_if_needed()
+        _shot(page, f"site-parallel-{label}")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("viewport,label", [(DESK, "desktop"), (PHONE, "phone")])
+def test_chronology_and_index_read_at_both_widths(served, chromium, viewport, label):
+    context = chromium.new_context(java_script_enabled=False, viewport=viewport)
+    try:
+        page = context.new_page()
+        page.goto(f"{served}/chronology.html#event-bukharin-birth")
+        _shot(page, f"site-chronology-{label}")
+        page.goto(f"{served}/index.html")
+        _shot(page, f"site-index-{label}")
+        page.goto(f"{served}/persons/index.html")
+        _shot(page, f"site-persons-{label}")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= viewport["width"] + 1
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["persons/index.html", "persons/krestinsky.html", "chronology.html",
+                                  "search.html", "mia-permanent-revolution/parallel.html",
+                                  "trial-1938/parallel.html"])
+def test_site_pages_have_no_wcag_21_aa_violations(served, chromium, path):
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        if _in_ci():
+            raise
+        pytest.skip("axe-playwright-python is not installed (pip install -e '.[test]')")
+    page = chromium.new_page()
+    try:
+        page.goto(f"{served}/{path}")
+        tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+        result = Axe().run(page, options={"runOnly": {"type": "tag", "values": tags}})
+    finally:
+        page.close()
+    violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in result.response["violations"]]
+    assert violations == []
