@@ -9,6 +9,7 @@ from . import convert as converting
 from . import fidelity
 from .errors import ConversionError, FidelityError, ValidationError
 from .manifest import load_manifest
+from .progress import verbosity_options
 from .project import Project
 
 ROOT_HELP = "The edition's folder (default: found from the working directory)."
@@ -147,23 +148,32 @@ an example of each element taken from the edition's TEI files.
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(["text", "github"]), default=None,
               help="How to write problems (default: text, or github when GITHUB_ACTIONS=true).")
+@verbosity_options
 @click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
-def validate(paths: tuple[Path, ...], output_format: str | None, root: str | None) -> None:
+def validate(paths: tuple[Path, ...], output_format: str | None, verbosity: int, root: str | None) -> None:
     import os
+    import time
 
     from .errors import ValidationError
+    from .progress import Progress
+    from .validate import expand_paths
     from .validate import validate as run_validation
 
     project = _project(root)
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    report = run_validation(list(paths) or [project.tei], project.schema, base=Path.cwd())
+    started = time.perf_counter()
+    targets = list(paths) or [project.tei]
+    progress = Progress(len(expand_paths(targets)), verbosity if output_format == "text" else 0)
+    report = run_validation(targets, project.schema, base=Path.cwd(), progress=progress)
+    progress.close()
     for problem in report.problems:
         click.echo(problem.github() if output_format == "github" else problem.text(),
                    err=output_format != "github")
     if report.errors:
         raise ValidationError(report.summary())
-    click.echo(report.summary())
+    if verbosity:
+        click.echo(f"{report.summary()} ({time.perf_counter() - started:.2f} s)")
 
 
 @main.command(help=MANUAL_HELP)
@@ -245,25 +255,20 @@ For every source: a reading text, a diplomatic text and its notes and apparatus
 (edition/tei/<id>.xml); and the index page (edition/index.html) with the shared CSS. Every
 TEI file is read first; a file that is not well-formed is reported (file:line:column) and
 left out, the rest is built, and the exit status is non-zero. Never converts: it reads tei/ only.
+
+Incremental: only what changed since the last build is redone (the hashes of its inputs are kept
+in edition/.build-state.json); a stylesheet or CSS change rebuilds every page, a TEI change that
+source's pages (and the index if its header changed), a person register change the pages that
+mention the changed persons. --full rebuilds everything.
 """
 
 
 @main.command(help=BUILD_HELP)
 @click.option("--base-url", default="", help="The published edition's address (ending in /), for citations.")
+@click.option("--full", is_flag=True, help="Rebuild everything, not only what changed since the last build.")
+@verbosity_options
 @click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
-def build(base_url: str, root: str | None) -> None:
-    from .build import build_edition
-    from .errors import BuildError
+def build(base_url: str, full: bool, verbosity: int, root: str | None) -> None:
+    from .build import run_build
 
-    project = _project(root)
-    if not (project.schema / "bukharin.rng").is_file():
-        raise BuildError(f"{project.schema / 'bukharin.rng'}: the edition's schema is missing; "
-                         "the build validates every file before it renders it")
-    report = build_edition(project.tei, project.xslt, project.edition, base_url=base_url,
-                           schema_dir=project.schema)
-    for problem in report.problems:
-        click.echo(problem, err=True)
-    click.echo(f"{len(report.sources)} sources built into {project.edition} "
-               f"({len(report.written)} files, {report.seconds:.2f} s)")
-    if report.problems:
-        raise BuildError(f"{len(report.problems)} problem(s); the files named were not built")
+    run_build(_project(root), base_url=base_url, full=full, verbosity=verbosity)
