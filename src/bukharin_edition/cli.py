@@ -272,3 +272,27 @@ def build(base_url: str, full: bool, verbosity: int, root: str | None) -> None:
     from .build import run_build
 
     run_build(_project(root), base_url=base_url, full=full, verbosity=verbosity)
+
+
+SERVE_HELP = """Preview the edition while editing it: build, serve, watch, rebuild, reload.
+
+Builds edition/ (only what changed), serves it at http://127.0.0.1:PORT/ and watches tei/,
+xslt/, schema/ and seeds/. On every change it validates and rebuilds what depends on the
+change, and the page open in the browser reloads itself. A change that breaks validation is
+reported (file:line:col: message) here and over the page, and the last good page stays.
+Serves only the files of edition/, on the loopback interface unless --host is given.
+"""
+
+
+@main.command(help=SERVE_HELP)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="The port to listen on (0: any free port).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The interface to listen on; another than loopback exposes the preview to the network.")
+@click.option("--interval", default=0.2, show_default=True, type=click.FloatRange(0.05, 10),
+              help="Seconds between two looks at the watched folders.")
+@click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
+def serve(port: int, host: str, interval: float, root: str | None) -> None:
+    from .serve import serve as run_server
+
+    run_server(_project(root), host=host, port=port, interval=interval, echo=click.echo)

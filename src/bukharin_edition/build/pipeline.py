@@ -279,3 +279,15 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
     report.problems = context.problems
     report.seconds = time.perf_counter() - started
     return report
+
+
+def warm(session: Session, xslt_dir: Path, schema_dir: Path | None = None, base_url: str = "") -> None:
+    """Make the session's processor, stylesheets and schema now, so that the first rebuild of a
+    long-running process (edition serve) is as fast as the next ones."""
+    context = Context(Path("."), Path(xslt_dir), Path("."), session, base_url=base_url)
+    context.digests["xslt"] = tree_digest(context.xslt_dir)
+    for builder in BUILDERS:
+        builder(context).prepare()
+    if schema_dir is not None:
+        context.digests["schema"] = tree_digest(Path(schema_dir))
+        _validator(context, schema_dir)
