@@ -5,8 +5,6 @@ from pathlib import Path
 
 import click
 
-from . import convert as converting
-from . import fidelity
 from .errors import ConversionError, FidelityError, ValidationError
 from .manifest import load_manifest
 from .progress import verbosity_options
@@ -45,6 +43,8 @@ def main() -> None:
               help="With --force, overwrite even files with changes not committed to git.")
 @click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
 def convert(sources: tuple[str, ...], force: bool, with_diff: bool, allow_dirty: bool, root: str | None) -> None:
+    from . import convert as converting  # imported here: a no-op build must not pay for it
+
     project = _project(root)
     manifest = load_manifest(project.manifest, profiles=converting.PROFILES)
     documents = converting.encode_all(manifest, list(sources) or None)
@@ -75,6 +75,8 @@ def convert(sources: tuple[str, ...], force: bool, with_diff: bool, allow_dirty:
 @main.command(help=CHECK_HELP)
 @click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
 def check(root: str | None) -> None:
+    from . import fidelity
+
     project = _project(root)
     manifest = load_manifest(project.manifest)
     problems = fidelity.check_all(manifest, project.tei)
