@@ -298,3 +298,51 @@ def serve(port: int, host: str, interval: float, root: str | None) -> None:
     from .serve import serve as run_server
 
     run_server(_project(root), host=host, port=port, interval=interval, echo=click.echo)
+
+
+NEW_SOURCE_HELP = """Add a source to the edition, end to end.
+
+From a text file: copies it into seeds/<ID>.txt byte for byte (a new received file; the files
+received before are never edited), declares it in the manifest with its SHA-256 and a [[source]]
+entry made from the options, then converts the source, validates its TEI file, checks it against
+the text and builds the edition. A refused entry (unknown profile or genre, id in use) leaves
+seeds/ as it was. With --entry ID instead of a file, does the same for a manifest entry the
+editors wrote themselves.
+"""
+
+
+@main.command("new-source", help=NEW_SOURCE_HELP)
+@click.argument("text_file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--id", "source_id", help="The source's id, also its file names (lower-case words and hyphens).")
+@click.option("--title", help="The source's title.")
+@click.option("--profile", default="prose", show_default=True, help="The converter profile.")
+@click.option("--genre", default="essay", show_default=True, help="The genre (see seeds/sources.toml).")
+@click.option("--language", default="en", show_default=True, help="The text's language (BCP 47).")
+@click.option("--author", "authors", multiple=True, help="An author, as the source names them (repeatable).")
+@click.option("--website", default="", help="The publishing website or publisher.")
+@click.option("--url", default="", help="The original address.")
+@click.option("--published", default="", help="The date of publication (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--facts", default=None, help="Where the bibliographic facts come from.")
+@click.option("--entry", "entry_id", default=None, help="Build the manifest's entry ID (no text file).")
+@verbosity_options
+@click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
+def new_source(text_file: Path | None, source_id: str | None, title: str | None, profile: str, genre: str,
+               language: str, authors: tuple[str, ...], website: str, url: str, published: str,
+               facts: str | None, entry_id: str | None, verbosity: int, root: str | None) -> None:
+    from .errors import EditionError
+    from .new_source import Entry, add_received, build_source
+
+    project = _project(root)
+    if entry_id:
+        if text_file is not None:
+            raise EditionError("give either a text file (with --id and --title) or --entry, not both")
+        return build_source(project, entry_id, echo=click.echo, verbosity=verbosity)
+    if text_file is None or not source_id or not title:
+        raise EditionError("a new source needs its text file, --id and --title (or --entry ID)")
+    entry = Entry(id=source_id, title=title, profile=profile, genre=genre, language=language,
+                  authors=list(authors), website=website, url=url, published=published)
+    if facts:
+        entry.facts = facts
+    seed = add_received(project, text_file, entry)
+    click.echo(f"   received  {seed.relative_to(project.root)} (declared in {project.manifest.name})")
+    build_source(project, source_id, echo=click.echo, verbosity=verbosity)
