@@ -127,3 +127,17 @@ def test_a_broken_state_file_means_a_full_build(built):
     project, again = built
     (project.edition / ".build-state.json").write_text("{not json", "utf-8")
     assert len(again().rebuilt) == 10
+
+
+def test_progress_is_a_line_per_file_off_a_terminal_and_nothing_when_quiet(tmp_path):
+    project = small_project(tmp_path)
+    result = CliRunner().invoke(main, ["build", "--root", str(project.root)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert any(line.split() == ["checked", str(project.tei / "trial-1938.xml")] for line in lines)
+    assert any(line.split()[:2] == ["built", "trial-1938"] for line in lines)
+    assert lines[-1].startswith("2 sources built into") and "10 task(s) run" in lines[-1]
+    (project.tei / "trial-1938.xml").write_text(
+        (project.tei / "trial-1938.xml").read_text("utf-8").replace("plead guilty", "plead, guilty", 1), "utf-8")
+    quiet = CliRunner().invoke(main, ["build", "-q", "--root", str(project.root)])
+    assert quiet.exit_code == 0 and quiet.output == ""

@@ -198,3 +198,10 @@ def test_a_stylesheet_that_stops_compiling_is_reported_and_serving_goes_on(live)
     finally:
         watcher.stop()
         watcher.join(5)
+
+
+def test_the_command_listens_on_loopback_unless_told():
+    from bukharin_edition.cli import main
+
+    defaults = {p.name: p.default for p in main.commands["serve"].params}
+    assert defaults["host"] == "127.0.0.1"
