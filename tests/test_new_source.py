@@ -80,3 +80,21 @@ def test_a_manifest_entry_naming_an_unknown_received_file_is_refused(tmp_path):
     from bukharin_edition.errors import ManifestError
     with pytest.raises(ManifestError, match="seed 'nowhere.txt' is not a received file"):
         load_manifest(project.manifest)
+
+
+def test_an_entry_written_by_hand_is_built_with_entry(tmp_path):
+    project = small_project(tmp_path / "project")
+    seed = project.root / "seeds" / "hand-made.txt"
+    seed.write_text("A Hand-Made Entry\n\nIts only paragraph.\n", "utf-8")
+    with project.manifest.open("a", encoding="utf-8") as manifest:
+        manifest.write(
+            f'\n[[received]]\nfile = "hand-made.txt"\nsha256 = "{hashlib.sha256(seed.read_bytes()).hexdigest()}"\n'
+            '\n[[source]]\nid = "hand-made"\nseed = "hand-made.txt"\nlines = [1, 3]\ntitle = "A Hand-Made Entry"\n'
+            'translators = ["An Invented Translator"]\nlanguage = "en"\ngenre = "essay"\nprofile = "prose"\n'
+            'facts = "Invented for a test."\nadded = 2026-11-25\n')
+    result = CliRunner().invoke(main, ["new-source", "--entry", "hand-made", "--root", str(project.root)])
+    assert result.exit_code == 0, result.output
+    assert "An Invented Translator" in (project.tei / "hand-made.xml").read_text("utf-8")
+    assert (project.edition / "hand-made" / "reading.html").is_file()
+    again = CliRunner().invoke(main, ["new-source", "--entry", "hand-made", "--root", str(project.root)])
+    assert again.exit_code == 1 and "has a TEI file already" in again.output

@@ -324,9 +324,15 @@ def make_server(root: Path, host: str = "127.0.0.1", port: int = 8000,
 def serve(project: Project, host: str = "127.0.0.1", port: int = 8000, interval: float = 0.2,
           base_url: str = "", echo: Callable[[str], None] = print) -> None:
     """Build, then serve and watch until interrupted."""
+    from .errors import EditionError
+
     preview = Preview(project, echo, base_url)
     preview.rebuild()
-    server = make_server(project.edition, host, port, preview)
+    try:
+        server = make_server(project.edition, host, port, preview)
+    except OSError as exc:
+        raise EditionError(f"cannot listen on {host}:{port} ({exc.strerror}); "
+                           "choose another port with --port") from exc
     watcher = Watcher(preview, interval)
     watcher.start()
     shown = f"[{host}]" if ":" in host else host
