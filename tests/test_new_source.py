@@ -51,6 +51,8 @@ def test_a_new_source_is_added_end_to_end(tmp_path):
     assert "drafted a letter" in page
     assert "letter-never-sent/reading.html" in (project.edition / "index.html").read_text("utf-8")
     assert "valid, and its diplomatic text equals the received text" in result.output
+    shared = (project.tei / "edition.xml").read_text("utf-8")  # untouched by hand: it follows
+    assert "Cut into 12 sources" in shared and "Also received: letter-never-sent.txt" in shared
 
     again = CliRunner().invoke(main, ["new-source", str(text), "--id", "letter-never-sent",
                                       "--title", "Again", "--root", str(project.root)])

@@ -94,6 +94,7 @@ def add_received(project: Project, text_file: Path, entry: Entry) -> Path:
     if seed.exists():
         raise ManifestError(f"{seed}: a received file of this name exists already; the files in seeds/ "
                             "are never replaced: choose another id")
+    shared_before = _shared_if_untouched(project, current)
     addition = manifest_entry(entry, seed.name, hashlib.sha256(data).hexdigest(), (filled[0], filled[-1]))
     old = project.manifest.read_text(encoding="utf-8")
     trial = project.manifest.parent / f".{project.manifest.name}.new"
@@ -110,7 +111,20 @@ def add_received(project: Project, text_file: Path, entry: Entry) -> Path:
         seed.unlink(missing_ok=True)
         trial.unlink(missing_ok=True)
         raise
+    if shared_before:
+        from .convert import encode_shared
+
+        write_atomic(project.tei / "edition.xml", encode_shared(load_manifest(project.manifest)).data)
     return seed
+
+
+def _shared_if_untouched(project: Project, manifest) -> bool:
+    """Whether tei/edition.xml is exactly what convert writes (then it may follow the manifest:
+    it counts the sources and names the received files); edited by hand, it is left alone."""
+    from .convert import encode_shared
+
+    path = project.tei / "edition.xml"
+    return path.is_file() and path.read_bytes() == encode_shared(manifest).data
 
 
 def build_source(project: Project, source_id: str, echo=print, verbosity: int = 1) -> None:
