@@ -141,3 +141,20 @@ def test_progress_is_a_line_per_file_off_a_terminal_and_nothing_when_quiet(tmp_p
         (project.tei / "trial-1938.xml").read_text("utf-8").replace("plead guilty", "plead, guilty", 1), "utf-8")
     quiet = CliRunner().invoke(main, ["build", "-q", "--root", str(project.root)])
     assert quiet.exit_code == 0 and quiet.output == ""
+
+
+def test_on_a_terminal_progress_is_one_bar_line():
+    import io
+
+    from bukharin_edition.progress import NORMAL, Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    progress = Progress(4, NORMAL, screen)
+    for n in range(4):
+        progress("built", f"source-{n}")
+    progress.close()
+    assert "\n" not in screen.getvalue() and "[" + "#" * 30 + "] built source-3" in screen.getvalue()

@@ -205,3 +205,19 @@ def test_the_command_listens_on_loopback_unless_told():
 
     defaults = {p.name: p.default for p in main.commands["serve"].params}
     assert defaults["host"] == "127.0.0.1"
+
+
+def test_a_manifest_change_is_checked_and_a_broken_manifest_is_shown(live):
+    project, preview, _, _ = live
+    watcher = Watcher(preview, interval=0.05)
+    watcher.start()
+    try:
+        good = project.manifest.read_text("utf-8")
+        project.manifest.write_text(good.replace('profile = "prose"', 'profile = "sonnet"', 1), "utf-8")
+        _wait(lambda: preview.status.problems)
+        assert "unknown profile 'sonnet'" in preview.status.problems[0]
+        project.manifest.write_text(good, "utf-8")
+        _wait(lambda: not preview.status.problems)
+    finally:
+        watcher.stop()
+        watcher.join(5)

@@ -137,5 +137,7 @@ def compile_stylesheet(context: Context, name: str):
         raise BuildError(f"{path}: the stylesheet does not compile")
     if context.base_url:
         executable.set_parameter("base-url", context.processor.make_string_value(context.base_url))
+    for old in [k for k in context.session.executables if k[0] == key[0]]:
+        del context.session.executables[old]  # compiled from stylesheets that changed since
     context.session.executables[key] = executable
     return executable
