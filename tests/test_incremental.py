@@ -158,3 +158,35 @@ def test_on_a_terminal_progress_is_one_bar_line():
         progress("built", f"source-{n}")
     progress.close()
     assert "\n" not in screen.getvalue() and "[" + "#" * 30 + "] built source-3" in screen.getvalue()
+
+
+def test_a_build_killed_midway_is_completed_by_the_next_one(tmp_path, saxon):
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    project = small_project(tmp_path / "project")
+    build_edition(project.tei, project.xslt, project.edition, schema_dir=project.schema,
+                  session=Session(saxon))
+    edit(project.tei / "trial-1938.xml", "plead guilty", "plead guilty, interrupted")
+    (project.xslt / "assets" / "edition.css").write_text(
+        (project.xslt / "assets" / "edition.css").read_text("utf-8") + "\n/* new */\n", "utf-8")
+    edition = Path(sys.executable).parent / "edition"
+    running = subprocess.Popen([str(edition), "build", "-q", "--root", str(project.root)])
+    page = project.edition / "trial-1938" / "reading.html"
+    deadline = time.time() + 60
+    while b"interrupted" not in page.read_bytes() and running.poll() is None and time.time() < deadline:
+        time.sleep(0.005)
+    running.send_signal(signal.SIGKILL)
+    running.wait()
+    report = build_edition(project.tei, project.xslt, project.edition, schema_dir=project.schema,
+                           session=Session(saxon))
+    assert report.problems == []
+    clean = tmp_path / "clean"
+    build_edition(project.tei, project.xslt, clean, schema_dir=project.schema, session=Session(saxon))
+    built = {p.relative_to(project.edition): p.read_bytes() for p in project.edition.rglob("*")
+             if p.is_file() and p.name != ".build-state.json"}
+    assert built == {p.relative_to(clean): p.read_bytes() for p in clean.rglob("*")
+                     if p.is_file() and p.name != ".build-state.json"}

@@ -19,7 +19,6 @@ import http.server
 import json
 import socket
 import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable

@@ -14,7 +14,7 @@ from typing import Callable
 from lxml import etree
 
 from ..errors import BuildError, EditionError
-from ..tei import TEI_NS, XML_ID, parse_tei, tei
+from ..tei import XML_ID, parse_tei, tei
 from .base import Context, Session, Source
 from .builders import BUILDERS
 from .state import Facts, State, digest, tree_digest
