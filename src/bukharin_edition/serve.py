@@ -234,6 +234,7 @@ def make_handler(root: Path, preview: Preview | None, allowed_hosts: tuple[str, 
         server_version = "edition-serve"
         sys_version = ""
         protocol_version = "HTTP/1.1"
+        timeout = 30  # seconds a silent connection may hold its thread
 
         def log_message(self, format, *args):  # noqa: A002 — the base class's name
             pass  # the terminal is for changes and problems, not for every request
