@@ -190,3 +190,10 @@ def test_a_build_killed_midway_is_completed_by_the_next_one(tmp_path, saxon):
              if p.is_file() and p.name != ".build-state.json"}
     assert built == {p.relative_to(clean): p.read_bytes() for p in clean.rglob("*")
                      if p.is_file() and p.name != ".build-state.json"}
+
+
+def test_verbose_lists_what_was_up_to_date(built):
+    project, _ = built
+    result = CliRunner().invoke(main, ["build", "-v", "--root", str(project.root)])
+    assert result.exit_code == 0, result.output
+    assert " current  reading:trial-1938" in result.output and "10 task(s) up to date" in result.output

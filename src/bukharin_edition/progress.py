@@ -29,6 +29,10 @@ class Progress:
 
     def __call__(self, event: str, detail: str) -> None:
         """Record one step (`event` says what: checked, built, held, valid, invalid)."""
+        if event == "current":  # work skipped as up to date: only -v lists it
+            if self.verbosity >= VERBOSE:
+                click.echo(f"{'current':>8}  {detail}", file=self.stream)
+            return
         self.done += 1
         if self.verbosity == QUIET:
             return

@@ -22,7 +22,7 @@ from .state import Facts, State, digest, tree_digest
 SHARED = ("edition", "persons")  # tei/ files of declarations, not sources
 PAGES = ("reading.html", "diplomatic.html", "apparatus.html")
 
-Progress = Callable[[str, str], None]  # (event, detail): "checked", "built", "held"
+Progress = Callable[[str, str], None]  # (event, detail): "checked", "built", "held", "current"
 
 
 @dataclass
@@ -247,6 +247,8 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
             inputs = _resolve(context, state, builder.doc_inputs(source))
             if not full and state.up_to_date(task, inputs, outputs):
                 report.up_to_date += 1
+                if progress:
+                    progress("current", task)
                 continue
             ready(builder)
             builder.write_doc(source)
@@ -265,6 +267,8 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
         inputs = _resolve(context, state, builder.finish_inputs())
         if not full and state.up_to_date(builder.name, inputs, outputs):
             report.up_to_date += 1
+            if progress:
+                progress("current", builder.name)
             continue
         ready(builder)
         builder.finish()
