@@ -197,3 +197,22 @@ def test_verbose_lists_what_was_up_to_date(built):
     result = CliRunner().invoke(main, ["build", "-v", "--root", str(project.root)])
     assert result.exit_code == 0, result.output
     assert " current  reading:trial-1938" in result.output and "10 task(s) up to date" in result.output
+
+
+def test_a_file_is_validated_again_when_a_sibling_it_points_at_changes(tmp_path, saxon):
+    import shutil
+
+    from editor_support import ROOT
+
+    project = small_project(tmp_path)
+    for name in ("spartacus-biography.xml", "spartacus-primary-sources.xml"):
+        shutil.copy(ROOT / "tei" / name, project.tei)
+    session = Session(saxon)
+    build = lambda: build_edition(project.tei, project.xslt, project.edition,  # noqa: E731
+                                  schema_dir=project.schema, session=session)
+    assert build().problems == []
+    edit(project.tei / "spartacus-primary-sources.xml", 'xml:id="spartacus-primary-sources-cit2"',
+         'xml:id="spartacus-primary-sources-cit2-renamed"')
+    report = build()
+    # the biography's pointer to cit2 is now broken: found although the biography did not change
+    assert any("spartacus-biography.xml:" in p for p in report.problems), report.problems

@@ -6,6 +6,7 @@ one of them changed since the last build or one of its outputs is missing (see s
 """
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,9 +61,29 @@ def _validator(context: Context, schema_dir: Path | None):
     return context.session.validators[key]
 
 
-def _learn(tree: etree._ElementTree, sha: str, checked: str) -> Facts:
+_SIBLING = re.compile(r"(?:^|\s)([a-z0-9][a-z0-9-]*\.xml)#")
+
+
+def siblings_of(tree: etree._ElementTree) -> list[str]:
+    """The other TEI files a file's pointers name (`name.xml#id`): the rules check them."""
+    found = set()
+    for value in tree.getroot().xpath("//@*"):
+        found.update(_SIBLING.findall(value))
+    return sorted(found - {f"{stem}.xml" for stem in SHARED})
+
+
+def _check_key(checked: str, siblings: list[str], hashes: dict[str, str]) -> str:
+    """The validation key of one file: the schema and shared files, and the siblings it names."""
+    if not siblings:
+        return checked
+    named = [f"{name}={hashes.get(name, 'missing')}" for name in siblings]
+    return digest("\0".join([checked, *named]).encode())
+
+
+def _learn(tree: etree._ElementTree, sha: str, checked: str, hashes: dict[str, str]) -> Facts:
     """What the build records of a parsed, valid TEI file."""
     root = tree.getroot()
+    siblings = siblings_of(tree)
     header = root.find(tei("teiHeader"))
     persons = set()
     for value in root.xpath("//@ref | //@who | //@corresp"):
@@ -71,7 +92,7 @@ def _learn(tree: etree._ElementTree, sha: str, checked: str) -> Facts:
     start = found.get("from") if found is not None else None
     return Facts(sha=sha, header=digest(etree.tostring(header)) if header is not None else "",
                  persons=sorted(persons), order=int(start) if start and start.isdigit() else 10**9,
-                 checked=checked)
+                 checked=_check_key(checked, siblings, hashes), siblings=siblings)
 
 
 def gather(context: Context, validator=None, state: State | None = None,
@@ -86,6 +107,7 @@ def gather(context: Context, validator=None, state: State | None = None,
     if not paths:
         raise BuildError(f"{context.tei_dir}: no TEI files (run 'edition convert' first)")
     hashes = {path: digest(path.read_bytes()) for path in paths}
+    by_name = {path.name: sha for path, sha in hashes.items()}
     for path in paths:
         if path.stem in SHARED:
             context.shared.append(path)
@@ -99,10 +121,11 @@ def gather(context: Context, validator=None, state: State | None = None,
             continue
         seen.add(path.name)
         known = state.files.get(path.name)
-        if known and known.sha == hashes[path] and known.checked == checked:
+        if known and known.sha == hashes[path] and known.checked == _check_key(
+                checked, known.siblings, by_name):
             context.sources.append(Source(path.stem, path, known, context))
             continue
-        source = _read(context, path, hashes[path], checked, validator, schema_dir)
+        source = _read(context, path, hashes[path], checked, validator, schema_dir, by_name)
         if progress:
             progress("checked", str(path))
         last_good = context.out_dir / "tei" / path.name  # the copy of the last build
@@ -121,7 +144,8 @@ def gather(context: Context, validator=None, state: State | None = None,
     context.sources.sort(key=lambda s: (s.facts.order, s.id))
 
 
-def _read(context: Context, path: Path, sha: str, checked: str, validator, schema_dir) -> Source | None:
+def _read(context: Context, path: Path, sha: str, checked: str, validator, schema_dir,
+          hashes: dict[str, str]) -> Source | None:
     """Parse and check one TEI file; report what is wrong and return None if it cannot be built."""
     try:
         tree = parse_tei(path)
@@ -145,7 +169,7 @@ def _read(context: Context, path: Path, sha: str, checked: str, validator, schem
             f"{path}:{root.sourceline}: the TEI element's xml:id is '{ident}', but the file is "
             f"named {path.name}; make them agree (the pages' addresses come from the id)")
         return None
-    return Source(ident, path, _learn(tree, sha, checked), context, tree=tree)
+    return Source(ident, path, _learn(tree, sha, checked, hashes), context, tree=tree)
 
 
 def prune(context: Context, state: State) -> None:

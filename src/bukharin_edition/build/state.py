@@ -44,7 +44,8 @@ class Facts:
     header: str = ""  # hash of the teiHeader: the index depends on it, not on the text
     persons: list[str] = field(default_factory=list)  # per: ids the file points at
     order: int = 10**9  # first line in the received file: the index's order
-    checked: str = ""  # hash of (schema, shared files) under which the file was valid
+    checked: str = ""  # hash of (schema, shared files, siblings) under which the file was valid
+    siblings: list[str] = field(default_factory=list)  # other TEI files its pointers name (rules read them)
 
 
 @dataclass
