@@ -216,6 +216,9 @@ def test_a_manifest_change_is_checked_and_a_broken_manifest_is_shown(live):
         project.manifest.write_text(good.replace('profile = "prose"', 'profile = "sonnet"', 1), "utf-8")
         _wait(lambda: preview.status.problems)
         assert "unknown profile 'sonnet'" in preview.status.problems[0]
+        edit(project.tei / "trial-1938.xml", "plead guilty", "plead guilty meanwhile")
+        _wait(lambda: b"meanwhile" in (project.edition / "trial-1938" / "reading.html").read_bytes())
+        assert "unknown profile 'sonnet'" in preview.status.problems[0]  # still broken, still shown
         project.manifest.write_text(good, "utf-8")
         _wait(lambda: not preview.status.problems)
     finally:

@@ -108,12 +108,14 @@ class Preview:
         self.status = Status()
         self.lock = threading.Lock()
         self.last_seconds = 0.0
+        self.manifest_problems: list[str] = []
 
     def rebuild(self, changed: list[Path] | None = None) -> None:
         """Validate and rebuild what depends on the change; report problems; bump the version."""
         with self.lock:
-            problems = self._manifest_problems() if changed is None or any(
-                self.project.root / "seeds" in p.parents for p in changed) else []
+            if changed is None or any(self.project.root / "seeds" in p.parents for p in changed):
+                self.manifest_problems = self._manifest_problems()  # kept until seeds/ changes
+            problems = list(self.manifest_problems)
             if not self.session.executables:
                 try:
                     warm(self.session, self.project.xslt, self.project.schema, self.base_url)
