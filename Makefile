@@ -1,6 +1,7 @@
 # The edition's two entry points:
 #   make edition   set everything up, then convert (only what is missing), check and build
 #   make test      set everything up, then run the whole test suite
+#   make serve     set everything up, then preview the edition while editing it
 # Everything the project needs is installed here: Debian packages (as root, only those
 # missing) and a virtual environment with the project and its test dependencies.
 
@@ -13,7 +14,7 @@ STAMP  := $(VENV)/.installed
 # HTML checker; Chromium for the browser test of the published pages.
 DEBIAN_PACKAGES := openjdk-17-jre-headless chromium
 
-.PHONY: edition test setup system-packages clean
+.PHONY: edition test serve setup system-packages clean
 
 edition: setup
 	$(BIN)/edition convert
@@ -23,6 +24,9 @@ edition: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+serve: setup
+	$(BIN)/edition serve
 
 setup: system-packages $(STAMP)
 

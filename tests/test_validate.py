@@ -114,7 +114,7 @@ def test_the_command_passes_on_the_edition():
 
 def test_the_command_fails_on_an_error_and_ends_with_a_summary(beside_declarations, tmp_path):
     beside_declarations("pointer-local-fails.xml", "pointer-local-passes.xml")
-    result = _run(str(tmp_path))
+    result = _run("--quiet", str(tmp_path))  # problems only: no per-file progress lines
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
     assert lines[0].endswith("[pointer-local]") and "pointer-local-fails.xml:36:12: corresp=" in lines[0]

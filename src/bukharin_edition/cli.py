@@ -5,10 +5,9 @@ from pathlib import Path
 
 import click
 
-from . import convert as converting
-from . import fidelity
 from .errors import ConversionError, FidelityError, ValidationError
 from .manifest import load_manifest
+from .progress import verbosity_options
 from .project import Project
 
 ROOT_HELP = "The edition's folder (default: found from the working directory)."
@@ -44,6 +43,8 @@ def main() -> None:
               help="With --force, overwrite even files with changes not committed to git.")
 @click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
 def convert(sources: tuple[str, ...], force: bool, with_diff: bool, allow_dirty: bool, root: str | None) -> None:
+    from . import convert as converting  # imported here: a no-op build must not pay for it
+
     project = _project(root)
     manifest = load_manifest(project.manifest, profiles=converting.PROFILES)
     documents = converting.encode_all(manifest, list(sources) or None)
@@ -74,6 +75,8 @@ def convert(sources: tuple[str, ...], force: bool, with_diff: bool, allow_dirty:
 @main.command(help=CHECK_HELP)
 @click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
 def check(root: str | None) -> None:
+    from . import fidelity
+
     project = _project(root)
     manifest = load_manifest(project.manifest)
     problems = fidelity.check_all(manifest, project.tei)
@@ -147,23 +150,32 @@ an example of each element taken from the edition's TEI files.
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(["text", "github"]), default=None,
               help="How to write problems (default: text, or github when GITHUB_ACTIONS=true).")
+@verbosity_options
 @click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
-def validate(paths: tuple[Path, ...], output_format: str | None, root: str | None) -> None:
+def validate(paths: tuple[Path, ...], output_format: str | None, verbosity: int, root: str | None) -> None:
     import os
+    import time
 
     from .errors import ValidationError
+    from .progress import Progress
+    from .validate import expand_paths
     from .validate import validate as run_validation
 
     project = _project(root)
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    report = run_validation(list(paths) or [project.tei], project.schema, base=Path.cwd())
+    started = time.perf_counter()
+    targets = list(paths) or [project.tei]
+    progress = Progress(len(expand_paths(targets)), verbosity if output_format == "text" else 0)
+    report = run_validation(targets, project.schema, base=Path.cwd(), progress=progress)
+    progress.close()
     for problem in report.problems:
         click.echo(problem.github() if output_format == "github" else problem.text(),
                    err=output_format != "github")
     if report.errors:
         raise ValidationError(report.summary())
-    click.echo(report.summary())
+    if verbosity:
+        click.echo(f"{report.summary()} ({time.perf_counter() - started:.2f} s)")
 
 
 @main.command(help=MANUAL_HELP)
@@ -248,25 +260,92 @@ the chronology, the search page with its Pagefind index, the static DTS files (e
 the encoding manual. Every
 TEI file is read first; a file that is not well-formed is reported (file:line:column) and
 left out, the rest is built, and the exit status is non-zero. Never converts: it reads tei/ only.
+
+Incremental: only what changed since the last build is redone (the hashes of its inputs are kept
+in edition/.build-state.json); a stylesheet or CSS change rebuilds every page, a TEI change that
+source's pages (and the index if its header changed), a person register change the pages that
+mention the changed persons. --full rebuilds everything.
 """
 
 
 @main.command(help=BUILD_HELP)
 @click.option("--base-url", default="", help="The published edition's address (ending in /), for citations.")
+@click.option("--full", is_flag=True, help="Rebuild everything, not only what changed since the last build.")
+@verbosity_options
 @click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
-def build(base_url: str, root: str | None) -> None:
-    from .build import build_edition
-    from .errors import BuildError
+def build(base_url: str, full: bool, verbosity: int, root: str | None) -> None:
+    from .build import run_build
+
+    run_build(_project(root), base_url=base_url, full=full, verbosity=verbosity)
+
+
+SERVE_HELP = """Preview the edition while editing it: build, serve, watch, rebuild, reload.
+
+Builds edition/ (only what changed), serves it at http://127.0.0.1:PORT/ and watches tei/,
+xslt/, schema/ and seeds/. On every change it validates and rebuilds what depends on the
+change, and the page open in the browser reloads itself. A change that breaks validation is
+reported (file:line:col: message) here and over the page, and the last good page stays.
+Serves only the files of edition/, on the loopback interface unless --host is given.
+"""
+
+
+@main.command(help=SERVE_HELP)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="The port to listen on (0: any free port).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The interface to listen on; another than loopback exposes the preview to the network.")
+@click.option("--interval", default=0.2, show_default=True, type=click.FloatRange(0.05, 10),
+              help="Seconds between two looks at the watched folders.")
+@click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
+def serve(port: int, host: str, interval: float, root: str | None) -> None:
+    from .serve import serve as run_server
+
+    run_server(_project(root), host=host, port=port, interval=interval, echo=click.echo)
+
+
+NEW_SOURCE_HELP = """Add a source to the edition, end to end.
+
+From a text file: copies it into seeds/<ID>.txt byte for byte (a new received file; the files
+received before are never edited), declares it in the manifest with its SHA-256 and a [[source]]
+entry made from the options, then converts the source, validates its TEI file, checks it against
+the text and builds the edition. A refused entry (unknown profile or genre, id in use) leaves
+seeds/ as it was. With --entry ID instead of a file, does the same for a manifest entry the
+editors wrote themselves.
+"""
+
+
+@main.command("new-source", help=NEW_SOURCE_HELP)
+@click.argument("text_file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--id", "source_id", help="The source's id, also its file names (lower-case words and hyphens).")
+@click.option("--title", help="The source's title.")
+@click.option("--profile", default="prose", show_default=True, help="The converter profile.")
+@click.option("--genre", default="essay", show_default=True, help="The genre (see seeds/sources.toml).")
+@click.option("--language", default="en", show_default=True, help="The text's language (BCP 47).")
+@click.option("--author", "authors", multiple=True, help="An author, as the source names them (repeatable).")
+@click.option("--website", default="", help="The publishing website or publisher.")
+@click.option("--url", default="", help="The original address.")
+@click.option("--published", default="", help="The date of publication (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--facts", default=None, help="Where the bibliographic facts come from.")
+@click.option("--entry", "entry_id", default=None, help="Build the manifest's entry ID (no text file).")
+@verbosity_options
+@click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
+def new_source(text_file: Path | None, source_id: str | None, title: str | None, profile: str, genre: str,
+               language: str, authors: tuple[str, ...], website: str, url: str, published: str,
+               facts: str | None, entry_id: str | None, verbosity: int, root: str | None) -> None:
+    from .errors import EditionError
+    from .new_source import Entry, add_received, build_source
 
     project = _project(root)
-    if not (project.schema / "bukharin.rng").is_file():
-        raise BuildError(f"{project.schema / 'bukharin.rng'}: the edition's schema is missing; "
-                         "the build validates every file before it renders it")
-    report = build_edition(project.tei, project.xslt, project.edition, base_url=base_url,
-                           schema_dir=project.schema)
-    for problem in report.problems:
-        click.echo(problem, err=True)
-    click.echo(f"{len(report.sources)} sources built into {project.edition} "
-               f"({len(report.written)} files, {report.seconds:.2f} s)")
-    if report.problems:
-        raise BuildError(f"{len(report.problems)} problem(s); the files named were not built")
+    if entry_id:
+        if text_file is not None:
+            raise EditionError("give either a text file (with --id and --title) or --entry, not both")
+        return build_source(project, entry_id, echo=click.echo, verbosity=verbosity)
+    if text_file is None or not source_id or not title:
+        raise EditionError("a new source needs its text file, --id and --title (or --entry ID)")
+    entry = Entry(id=source_id, title=title, profile=profile, genre=genre, language=language,
+                  authors=list(authors), website=website, url=url, published=published)
+    if facts:
+        entry.facts = facts
+    seed = add_received(project, text_file, entry)
+    click.echo(f"   received  {seed.relative_to(project.root)} (declared in {project.manifest.name})")
+    build_source(project, source_id, echo=click.echo, verbosity=verbosity)

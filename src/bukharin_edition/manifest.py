@@ -38,6 +38,7 @@ KNOWN_KEYS = set(REQUIRED) | {
     "issue",
     "received",
     "options",
+    "seed",
 }
 
 
@@ -67,6 +68,17 @@ class Source:
     issue: str = ""
     received: tuple[str, ...] = ()
     options: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    seed: str = ""  # the received file it is cut from ("": the main one, [seed])
+
+
+@dataclass(frozen=True)
+class Seed:
+    """One received file: kept byte for byte, checked by its SHA-256 on every run."""
+
+    path: Path
+    sha256: str
+    description: str
+    lines: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -79,6 +91,13 @@ class Manifest:
     seed_description: str
     sources: tuple[Source, ...]
     seed_lines: tuple[str, ...]
+    more_seeds: dict[str, Seed] = field(default_factory=dict, compare=False, hash=False)
+
+    def seed_of(self, source: Source) -> Seed:
+        """The received file a source is cut from (the main one unless its entry names another)."""
+        if source.seed and source.seed in self.more_seeds:
+            return self.more_seeds[source.seed]
+        return Seed(self.seed_path, self.seed_sha256, self.seed_description, self.seed_lines)
 
     def source(self, source_id: str) -> Source:
         for source in self.sources:
@@ -89,10 +108,8 @@ class Manifest:
 
     def lines_of(self, source: Source) -> list[tuple[int, str]]:
         """Return the source's lines as (line number, text) pairs."""
-        return [
-            (number, self.seed_lines[number - 1])
-            for number in range(source.first_line, source.last_line + 1)
-        ]
+        lines = self.seed_of(source).lines
+        return [(number, lines[number - 1]) for number in range(source.first_line, source.last_line + 1)]
 
     def text_of(self, source: Source) -> str:
         """Return the source's slice of the received file, exactly."""
@@ -129,19 +146,18 @@ def load_manifest(path: Path, profiles: Iterable[str] | None = None) -> Manifest
     seed = raw.get("seed")
     if not isinstance(seed, dict) or "file" not in seed or "sha256" not in seed:
         raise ManifestError(f"{path}: the manifest needs a [seed] table with 'file' and 'sha256'")
-    seed_path = path.parent / seed["file"]
-    try:
-        data = seed_path.read_bytes()
-    except OSError as exc:
-        raise ManifestError(f"{path}: [seed] file '{seed['file']}' cannot be read ({exc.strerror})") from exc
-    digest = hashlib.sha256(data).hexdigest()
-    if digest != seed["sha256"]:
-        raise ManifestError(
-            f"{path}: the received file {seed['file']} has changed: its SHA-256 is {digest}, "
-            f"the manifest records {seed['sha256']}. The received file is never edited; "
-            "restore it from version control."
-        )
-    seed_lines = read_seed_lines(data, seed_path)
+    main = _read_seed(path, seed, "[seed]")
+    seed_path, digest, seed_lines = main.path, main.sha256, main.lines
+    more_seeds: dict[str, Seed] = {}
+    extra = raw.get("received", [])
+    if not isinstance(extra, list) or not all(isinstance(e, dict) and "file" in e and "sha256" in e
+                                              for e in extra):
+        raise ManifestError(f"{path}: each [[received]] table needs 'file' and 'sha256'")
+    for entry in extra:
+        if entry["file"] == seed["file"] or entry["file"] in more_seeds:
+            raise ManifestError(f"{path}: the received file {entry['file']} is declared twice")
+        more_seeds[entry["file"]] = _read_seed(path, entry, f"[[received]] file '{entry['file']}'")
+    line_counts = {"": len(seed_lines), **{name: len(s.lines) for name, s in more_seeds.items()}}
 
     entries = raw.get("source", [])
     if not isinstance(entries, list) or not entries:
@@ -151,11 +167,19 @@ def load_manifest(path: Path, profiles: Iterable[str] | None = None) -> Manifest
     for index, entry in enumerate(entries, start=1):
         where = _entry_location(path, raw_text, entry, index)
         try:
-            sources.append(_read_source(entry, len(seed_lines), known_profiles))
+            sources.append(_read_source(entry, line_counts, known_profiles, seed["file"]))
         except ValueError as exc:
             problems.append(f"{where}: {exc}")
 
-    problems += _coverage_problems(path, raw_text, sources, seed_lines)
+    problems += _coverage_problems(path, raw_text, [s for s in sources if not s.seed], seed_lines)
+    for name, extra_seed in more_seeds.items():
+        cut = [s for s in sources if s.seed == name]
+        problems += _coverage_problems(path, raw_text, cut, extra_seed.lines, name)
+    main_ids = {s.id for s in sources if not s.seed}
+    for source in sources:
+        if source.seed and source.id in main_ids:
+            where = _entry_location(path, raw_text, {"id": source.id}, 0)
+            problems.append(f"{where}: the id is used by another entry too")
     if problems:
         raise ManifestError(
             f"{len(problems)} problem(s) in the manifest:\n" + "\n".join(f"  {p}" for p in problems)
@@ -167,7 +191,25 @@ def load_manifest(path: Path, profiles: Iterable[str] | None = None) -> Manifest
         seed_description=str(seed.get("description", "")),
         sources=tuple(sources),
         seed_lines=seed_lines,
+        more_seeds=more_seeds,
     )
+
+
+def _read_seed(path: Path, table: dict, name: str) -> Seed:
+    """Read one received file and check it against the SHA-256 the manifest records."""
+    seed_path = path.parent / table["file"]
+    try:
+        data = seed_path.read_bytes()
+    except OSError as exc:
+        raise ManifestError(f"{path}: {name} file '{table['file']}' cannot be read ({exc.strerror})") from exc
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != table["sha256"]:
+        raise ManifestError(
+            f"{path}: the received file {table['file']} has changed: its SHA-256 is {digest}, "
+            f"the manifest records {table['sha256']}. The received file is never edited; "
+            "restore it from version control."
+        )
+    return Seed(seed_path, digest, str(table.get("description", "")), read_seed_lines(data, seed_path))
 
 
 def _entry_location(path: Path, raw_text: str, entry: Any, index: int) -> str:
@@ -182,9 +224,16 @@ def _entry_location(path: Path, raw_text: str, entry: Any, index: int) -> str:
     return f"{path.name}: source entry #{index}"
 
 
-def _read_source(entry: Any, line_count: int, profiles: set[str] | None) -> Source:
+def _read_source(entry: Any, line_counts: dict[str, int], profiles: set[str] | None,
+                 main: str = "") -> Source:
     if not isinstance(entry, dict):
         raise ValueError("a [[source]] entry must be a table")
+    seed_name = entry.get("seed", "")
+    seed_name = "" if seed_name == main else seed_name
+    if not isinstance(seed_name, str) or seed_name not in line_counts:
+        known = ", ".join([main, *[n for n in line_counts if n]])
+        raise ValueError(f"seed {seed_name!r} is not a received file of the manifest (known: {known})")
+    line_count = line_counts[seed_name]
     missing = [key for key in REQUIRED if key not in entry]
     if missing:
         raise ValueError(f"missing key(s): {', '.join(missing)}")
@@ -242,11 +291,12 @@ def _read_source(entry: Any, line_count: int, profiles: set[str] | None) -> Sour
         issue=str(entry.get("issue", "")),
         received=tuple(entry.get("received", ())),
         options=options,
+        seed=seed_name,
     )
 
 
 def _coverage_problems(
-    path: Path, raw_text: str, sources: list[Source], seed_lines: tuple[str, ...]
+    path: Path, raw_text: str, sources: list[Source], seed_lines: tuple[str, ...], seed_name: str = ""
 ) -> list[str]:
     """Every non-blank line in exactly one source; ids unique; sources start and end on text."""
     problems: list[str] = []
@@ -270,8 +320,9 @@ def _coverage_problems(
             owner[number] = source.id
     orphans = [n for n, text in enumerate(seed_lines, start=1) if text.strip() and n not in owner]
     for start, end in _runs(orphans):
-        span = f"line {start} of the received file belongs" if start == end else (
-            f"lines {start}–{end} of the received file belong")
+        received = f"the received file {seed_name}" if seed_name else "the received file"
+        span = f"line {start} of {received} belongs" if start == end else (
+            f"lines {start}–{end} of {received} belong")
         problems.append(f"{path.name}: {span} to no source; add it to an entry or give it one of its own")
     return problems
 

@@ -276,12 +276,16 @@ class Validator:
 
     # ------------------------------------------------------------ many files
 
-    def check_paths(self, paths: Iterable[Path], base: Path | None = None) -> Report:
+    def check_paths(self, paths: Iterable[Path], base: Path | None = None, progress=None) -> Report:
         """Check every file named or in every folder named (its *.xml), whatever fails."""
         report = Report()
         for path in expand_paths(paths):
             report.files.append(path)
-            report.problems += self.check_file(path, _shown(path, base))
+            found = self.check_file(path, _shown(path, base))
+            report.problems += found
+            if progress:
+                errors = sum(p.severity == ERROR for p in found)
+                progress("invalid" if errors else "valid", _shown(path, base))
         return report
 
 
@@ -415,6 +419,6 @@ def _column(lines: list[str], node, attr: str | None = None) -> int:
 
 # ---------------------------------------------------------------- entry point
 
-def validate(paths: Iterable[Path], schema_dir: Path, base: Path | None = None) -> Report:
+def validate(paths: Iterable[Path], schema_dir: Path, base: Path | None = None, progress=None) -> Report:
     """Check the files and folders given against the edition's schema and rules."""
-    return Validator(schema_dir).check_paths(paths, base)
+    return Validator(schema_dir).check_paths(paths, base, progress)

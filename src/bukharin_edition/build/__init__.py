@@ -9,4 +9,35 @@ from __future__ import annotations
 from .pipeline import BuildReport, build_edition, gather
 from .builders import BUILDERS
 
-__all__ = ["BUILDERS", "BuildReport", "build_edition", "gather"]
+__all__ = ["BUILDERS", "BuildReport", "build_edition", "gather", "run_build"]
+
+
+def run_build(project, base_url: str = "", full: bool = False, verbosity: int = 1) -> BuildReport:
+    """`edition build`: build incrementally, show progress, print problems and a summary line."""
+    import click
+
+    from ..errors import BuildError
+    from ..progress import VERBOSE, Progress
+
+    if not (project.schema / "bukharin.rng").is_file():
+        raise BuildError(f"{project.schema / 'bukharin.rng'}: the edition's schema is missing; "
+                         "the build validates every file before it renders it")
+    total = 2 * len(list(project.tei.glob("*.xml"))) + 2
+    progress = Progress(total, verbosity)
+    report = build_edition(project.tei, project.xslt, project.edition, base_url=base_url,
+                           schema_dir=project.schema, full=full, progress=progress)
+    progress.close()
+    for problem in report.problems:
+        click.echo(problem, err=True)
+    if verbosity >= VERBOSE:
+        click.echo(f"{report.up_to_date} task(s) up to date")
+    if report.nothing_to_do and verbosity:
+        click.echo(f"nothing changed: {len(report.sources)} sources up to date in {project.edition} "
+                   f"({report.seconds:.2f} s)")
+    elif verbosity:
+        click.echo(f"{len(report.sources)} sources built into {project.edition}: {len(report.rebuilt)} task(s) "
+                   f"run, {report.up_to_date} up to date, {len(report.written)} files written, "
+                   f"{len(report.problems)} problem(s) ({report.seconds:.2f} s)")
+    if report.problems:
+        raise BuildError(f"{len(report.problems)} problem(s); the files named were not built")
+    return report

@@ -1,4 +1,4 @@
-"""What every builder shares: the build's context and the builder protocol."""
+"""What every builder shares: the build's context, the builder protocol and its dependencies."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -7,44 +7,111 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import BuildError
+from ..tei import parse_tei
+from .state import Facts
 
 
-@dataclass
 class Source:
-    """One gathered source: its TEI file, lxml tree (for line numbers) and Saxon node."""
+    """One gathered source: its TEI file, what the build knows of it, and (parsed only when a
+    builder needs them) its lxml tree, for line numbers, and its Saxon node."""
 
-    id: str
-    path: Path
-    tree: etree._ElementTree
-    node: object  # saxonche.PyXdmNode
-    failed: bool = False  # a view could not be rendered: the index leaves it out
+    def __init__(self, ident: str, path: Path, facts: Facts, context: "Context",
+                 tree: etree._ElementTree | None = None, held: bool = False) -> None:
+        self.id = ident
+        self.path = path
+        self.facts = facts
+        self.failed = False  # a view could not be rendered: the index leaves it out
+        self.held = held  # invalid now: its last good pages stay (edition serve)
+        self._context = context
+        self._tree = tree
+        self._node = None
+
+    @property
+    def tree(self) -> etree._ElementTree:
+        if self._tree is None:
+            self._tree = parse_tei(self.path)
+        return self._tree
+
+    @property
+    def node(self):
+        """The Saxon node (saxonche.PyXdmNode) of the file, parsed on first use."""
+        if self._node is None:
+            self._node = self._context.processor.parse_xml(xml_file_name=str(self.path.resolve()))
+        return self._node
+
+
+class Session:
+    """What outlives one build in a long-running process (edition serve, benchmarks): the Saxon
+    processor, the compiled stylesheets and the schema, each made once and reused while its
+    files are unchanged."""
+
+    def __init__(self, processor=None) -> None:
+        self._processor = processor
+        self.executables: dict[tuple, object] = {}
+        self.validators: dict[str, object] = {}
+
+    @property
+    def processor(self):
+        if self._processor is None:
+            from saxonche import PySaxonProcessor
+
+            self._processor = PySaxonProcessor(license=False)
+        return self._processor
 
 
 @dataclass
 class Context:
-    """What the builders of one build share: folders, the Saxon processor, the sources."""
+    """What the builders of one build share: folders, the session, the sources, the inputs."""
 
     tei_dir: Path
     xslt_dir: Path
     out_dir: Path
-    processor: object  # saxonche.PySaxonProcessor, created once per build
+    session: Session
     sources: list[Source] = field(default_factory=list)
     shared: list[Path] = field(default_factory=list)  # edition.xml, persons.xml
     base_url: str = ""
     problems: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    digests: dict[str, str] = field(default_factory=dict)  # input key → hash (see state.py)
+
+    @property
+    def processor(self):
+        """The one Saxon processor (created on first use: a build with nothing to do needs none)."""
+        return self.session.processor
 
 
 class Builder:
-    """One output of the edition."""
+    """One output of the edition.
+
+    A builder declares what it reads, so that a build redoes only what changed: for each source,
+    `doc_inputs()` names the input keys of `write_doc()` and `doc_outputs()` its files; for the
+    outputs that depend on every source, `finish_inputs()` and `finish_outputs()`. Keys:
+    `tei:<id>` (the file), `header:<id>` (its teiHeader), `person:<ref>` (one person of the
+    register), `shared:edition`, `shared:persons`, `xslt` (every stylesheet and asset),
+    `sources` (the sources built, in order), `option:base-url`, `file:<path>` and `tree:<path>`
+    (a file or folder of the project, from its root). A builder without outputs of a
+    kind returns no outputs for it and is never run for it.
+    """
 
     name = ""
 
     def __init__(self, context: Context) -> None:
         self.context = context
 
+    def doc_inputs(self, source: Source) -> list[str]:
+        return []
+
+    def doc_outputs(self, source: Source) -> list[Path]:
+        return []
+
+    def finish_inputs(self) -> list[str]:
+        return []
+
+    def finish_outputs(self) -> list[Path]:
+        return []
+
     def prepare(self) -> None:
-        """Get ready to write (compile the stylesheet once)."""
+        """Get ready to write (compile the stylesheet once); called only when there is work."""
 
     def write_doc(self, source: Source) -> None:
         """Write this builder's output for one source."""
@@ -54,8 +121,12 @@ class Builder:
 
 
 def compile_stylesheet(context: Context, name: str):
-    """Compile xslt/<name>.xsl once; its errors become a BuildError naming the file."""
+    """Compile xslt/<name>.xsl once per session and stylesheets; its errors become a BuildError
+    naming the file."""
     path = (context.xslt_dir / f"{name}.xsl").resolve()
+    key = (str(path), context.digests.get("xslt", ""), context.base_url)
+    if key in context.session.executables:
+        return context.session.executables[key]
     if not path.is_file():
         raise BuildError(f"{path}: the stylesheet is missing")
     compiler = context.processor.new_xslt30_processor()
@@ -67,4 +138,12 @@ def compile_stylesheet(context: Context, name: str):
         raise BuildError(f"{path}: the stylesheet does not compile")
     if context.base_url:
         executable.set_parameter("base-url", context.processor.make_string_value(context.base_url))
+    for old in [k for k in context.session.executables if k[0] == key[0]]:
+        del context.session.executables[old]  # compiled from stylesheets that changed since
+    context.session.executables[key] = executable
     return executable
+
+
+def every_source(context: Context) -> list[str]:
+    """The input keys of a page made from every source's text (person index, search, …)."""
+    return ["sources", *(f"tei:{s.id}" for s in context.sources if not s.failed)]

@@ -23,6 +23,14 @@ class ViewBuilder(Builder):
     stylesheet = ""
     filename = ""
 
+    def doc_inputs(self, source: Source) -> list[str]:
+        # The persons a page mentions: their register entries are part of what it shows.
+        persons = [f"person:{ref}" for ref in source.facts.persons]
+        return [f"tei:{source.id}", "xslt", "option:base-url", *persons]
+
+    def doc_outputs(self, source: Source) -> list[Path]:
+        return [self.context.out_dir / source.id / self.filename]
+
     def prepare(self) -> None:
         self.executable = compile_stylesheet(self.context, self.stylesheet)
 
@@ -81,6 +89,13 @@ class IndexBuilder(Builder):
 
     name = "index"
 
+    def finish_inputs(self) -> list[str]:
+        headers = [f"header:{s.id}" for s in self.context.sources if not s.failed]
+        return ["xslt", "option:base-url", "shared:edition", "sources", *headers]
+
+    def finish_outputs(self) -> list[Path]:
+        return [self.context.out_dir / "index.html"]
+
     def prepare(self) -> None:
         self.executable = compile_stylesheet(self.context, "index")
 
@@ -101,6 +116,23 @@ class FilesBuilder(Builder):
     """The shared assets (edition/assets/) and a copy of every TEI file (edition/tei/)."""
 
     name = "files"
+
+    def doc_inputs(self, source: Source) -> list[str]:
+        return [f"tei:{source.id}"]
+
+    def doc_outputs(self, source: Source) -> list[Path]:
+        return [self.context.out_dir / "tei" / source.path.name]
+
+    def finish_inputs(self) -> list[str]:
+        return ["xslt", "shared:edition", "shared:persons"]
+
+    def finish_outputs(self) -> list[Path]:
+        outputs = [self.context.out_dir / "tei" / shared.name for shared in self.context.shared]
+        assets = self.context.xslt_dir / "assets"
+        for asset in sorted(assets.iterdir()) if assets.is_dir() else ():
+            if asset.is_file():
+                outputs.append(self.context.out_dir / "assets" / asset.name)
+        return outputs
 
     def write_doc(self, source: Source) -> None:
         self._copy(source.path, self.context.out_dir / "tei" / source.path.name)

@@ -1,16 +1,29 @@
-"""Gather, then write: parse every TEI file first, then run every builder over the sources."""
+"""Gather, then write: read every TEI file first, then run the builders over the sources.
+
+Builds are incremental: every input is hashed, every task (a builder's output for one source, or
+its outputs that depend on every source) declares the inputs it reads, and a task runs only when
+one of them changed since the last build or one of its outputs is missing (see state.py).
+"""
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
+
+from lxml import etree
 
 from ..errors import BuildError, EditionError
 from ..tei import XML_ID, parse_tei, tei
-from .base import Context, Source
+from .base import Context, Session, Source
 from .builders import BUILDERS
+from .state import Facts, State, digest, tree_digest
 
 SHARED = ("edition", "persons")  # tei/ files of declarations, not sources
+PAGES = ("reading.html", "diplomatic.html", "apparatus.html", "parallel.html")
+
+Progress = Callable[[str, str], None]  # (event, detail): "checked", "built", "held", "current"
 
 
 @dataclass
@@ -21,6 +34,12 @@ class BuildReport:
     written: list[Path] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    rebuilt: list[str] = field(default_factory=list)  # tasks run ("reading:trial-1938", "index")
+    up_to_date: int = 0  # tasks skipped
+
+    @property
+    def nothing_to_do(self) -> bool:
+        return not self.rebuilt and not self.problems
 
 
 def new_processor():
@@ -30,54 +49,135 @@ def new_processor():
     return PySaxonProcessor(license=False)
 
 
-def gather(context: Context, validator=None) -> None:
-    """Parse every TEI file of tei/; a file that is not well-formed, or (given a validator)
-    not valid, is reported and left out: an invalid file is never rendered."""
+def _validator(context: Context, schema_dir: Path | None):
+    """The schema's compiled validator, made once per session and schema."""
+    if schema_dir is None:
+        return None
+    key = context.digests["schema"]
+    if key not in context.session.validators:
+        from ..validate import Validator
+        context.session.validators.clear()
+        context.session.validators[key] = Validator(Path(schema_dir))
+    return context.session.validators[key]
+
+
+_SIBLING = re.compile(r"(?:^|\s)([a-z0-9][a-z0-9-]*\.xml)#")
+
+
+def siblings_of(tree: etree._ElementTree) -> list[str]:
+    """The other TEI files a file's pointers name (`name.xml#id`): the rules check them."""
+    found = set()
+    for value in tree.getroot().xpath("//@*"):
+        found.update(_SIBLING.findall(value))
+    return sorted(found - {f"{stem}.xml" for stem in SHARED})
+
+
+def _check_key(checked: str, siblings: list[str], hashes: dict[str, str]) -> str:
+    """The validation key of one file: the schema and shared files, and the siblings it names."""
+    if not siblings:
+        return checked
+    named = [f"{name}={hashes.get(name, 'missing')}" for name in siblings]
+    return digest("\0".join([checked, *named]).encode())
+
+
+def _learn(tree: etree._ElementTree, sha: str, checked: str, hashes: dict[str, str]) -> Facts:
+    """What the build records of a parsed, valid TEI file."""
+    root = tree.getroot()
+    siblings = siblings_of(tree)
+    header = root.find(tei("teiHeader"))
+    persons = set()
+    for value in root.xpath("//@ref | //@who | //@corresp"):
+        persons.update(token[4:] for token in value.split() if token.startswith("per:"))
+    found = root.find(f".//{tei('sourceDesc')}//{tei('citedRange')}[@unit='line']")
+    start = found.get("from") if found is not None else None
+    return Facts(sha=sha, header=digest(etree.tostring(header)) if header is not None else "",
+                 persons=sorted(persons), order=int(start) if start and start.isdigit() else 10**9,
+                 checked=_check_key(checked, siblings, hashes), siblings=siblings)
+
+
+def gather(context: Context, validator=None, state: State | None = None,
+           schema_dir: Path | None = None, keep_last_good: bool = False,
+           progress: Progress | None = None) -> None:
+    """Read every TEI file of tei/; a file that is not well-formed, or (given a schema) not
+    valid, is reported and left out: an invalid file is never rendered. A file whose hash, and
+    the schema and shared files it was checked with, are those of the last build is not read
+    again: the state's facts stand for it."""
+    state = state if state is not None else State(context.out_dir)
     paths = sorted(context.tei_dir.glob("*.xml"))
     if not paths:
         raise BuildError(f"{context.tei_dir}: no TEI files (run 'edition convert' first)")
+    hashes = {path: digest(path.read_bytes()) for path in paths}
+    by_name = {path.name: sha for path, sha in hashes.items()}
     for path in paths:
         if path.stem in SHARED:
             context.shared.append(path)
+    for stem in SHARED:
+        context.digests[f"shared:{stem}"] = next((hashes[p] for p in context.shared if p.stem == stem), "")
+    checked = digest("\0".join([context.digests.get("schema", "none"), context.digests["shared:edition"],
+                                context.digests["shared:persons"]]).encode())
+    seen = set()
+    for path in paths:
+        if path.stem in SHARED:
             continue
-        try:
-            tree = parse_tei(path)
-        except EditionError as exc:
-            context.problems.append(exc.message)
+        seen.add(path.name)
+        known = state.files.get(path.name)
+        if known and known.sha == hashes[path] and known.checked == _check_key(
+                checked, known.siblings, by_name):
+            context.sources.append(Source(path.stem, path, known, context))
             continue
-        if validator is not None:
-            errors = [p for p in validator.check_file(path) if p.severity == "error"]
-            if errors:
-                context.problems += [f"{problem.text()} (not built)" for problem in errors]
-                continue
-        root = tree.getroot()
-        if root.tag != tei("TEI"):
-            context.problems.append(f"{path}:{root.sourceline}: the root element is not a TEI element")
-            continue
-        ident = root.get(XML_ID) or ""
-        if ident != path.stem:
-            context.problems.append(
-                f"{path}:{root.sourceline}: the TEI element's xml:id is '{ident}', but the file is "
-                f"named {path.name}; make them agree (the pages' addresses come from the id)")
-            continue
-        node = context.processor.parse_xml(xml_file_name=str(path.resolve()))
-        context.sources.append(Source(ident, path, tree, node))
-    context.sources.sort(key=_received_order)
+        source = _read(context, path, hashes[path], checked, validator, schema_dir, by_name)
+        if progress:
+            progress("checked", str(path))
+        last_good = context.out_dir / "tei" / path.name  # the copy of the last build
+        if source is not None:
+            state.files[path.name] = source.facts
+            context.sources.append(source)
+        elif keep_last_good and path.name in state.files and last_good.is_file():
+            context.sources.append(Source(path.stem, last_good, state.files[path.name], context,
+                                          held=True))
+            if progress:
+                progress("held", str(path))
+        else:
+            state.files.pop(path.name, None)
+    for name in set(state.files) - seen:
+        del state.files[name]
+    context.sources.sort(key=lambda s: (s.facts.order, s.id))
 
 
-def _received_order(source: Source) -> tuple[int, str]:
-    found = source.tree.getroot().find(f".//{tei('sourceDesc')}//{tei('citedRange')}[@unit='line']")
-    start = found.get("from") if found is not None else None
-    return (int(start) if start and start.isdigit() else 10**9, source.id)
+def _read(context: Context, path: Path, sha: str, checked: str, validator, schema_dir,
+          hashes: dict[str, str]) -> Source | None:
+    """Parse and check one TEI file; report what is wrong and return None if it cannot be built."""
+    try:
+        tree = parse_tei(path)
+    except EditionError as exc:
+        context.problems.append(exc.message)
+        return None
+    if validator is None and schema_dir is not None:
+        validator = _validator(context, schema_dir)
+    if validator is not None:
+        errors = [p for p in validator.check_file(path) if p.severity == "error"]
+        if errors:
+            context.problems += [f"{problem.text()} (not built)" for problem in errors]
+            return None
+    root = tree.getroot()
+    if root.tag != tei("TEI"):
+        context.problems.append(f"{path}:{root.sourceline}: the root element is not a TEI element")
+        return None
+    ident = root.get(XML_ID) or ""
+    if ident != path.stem:
+        context.problems.append(
+            f"{path}:{root.sourceline}: the TEI element's xml:id is '{ident}', but the file is "
+            f"named {path.name}; make them agree (the pages' addresses come from the id)")
+        return None
+    return Source(ident, path, _learn(tree, sha, checked, hashes), context, tree=tree)
 
 
-PAGES = ("reading.html", "diplomatic.html", "apparatus.html", "parallel.html")
-
-
-def prune(context: Context) -> None:
+def prune(context: Context, state: State) -> None:
     """Remove the pages and TEI copies of sources not built now (deleted, or failing): an old
-    page must never stand in for a file that can no longer be rendered."""
+    page must never stand in for a file that can no longer be rendered (except a held one)."""
     built = {s.id for s in context.sources if not s.failed}
+    for task in [t for t in state.tasks if ":" in t and t.split(":", 1)[1] not in built]:
+        del state.tasks[task]
     if not context.out_dir.is_dir():
         return
     for folder in context.out_dir.iterdir():
@@ -88,36 +188,139 @@ def prune(context: Context) -> None:
         if not any(folder.iterdir()):
             folder.rmdir()
     copies = context.out_dir / "tei"
-    keep = {s.path.name for s in context.sources} | {p.name for p in context.shared}
+    keep = {s.path.name for s in context.sources if not s.failed} | {p.name for p in context.shared}
     for copied in copies.glob("*.xml") if copies.is_dir() else ():
         if copied.name not in keep:
             copied.unlink()
 
 
+def _person_digests(context: Context, state: State) -> dict[str, str]:
+    """The hash of each person of the register (only recomputed when the register changed)."""
+    sha = context.digests["shared:persons"]
+    if state.persons.get("sha") != sha:
+        digests: dict[str, str] = {}
+        register = next((p for p in context.shared if p.stem == "persons"), None)
+        if register is not None:
+            try:
+                root = parse_tei(register).getroot()
+            except EditionError as exc:
+                context.problems.append(exc.message)
+                root = None
+            for person in root.iter(tei("person")) if root is not None else ():
+                digests[person.get(XML_ID, "")] = digest(etree.tostring(person))
+        state.persons = {"sha": sha, "digests": digests}
+    return state.persons["digests"]
+
+
+def _resolve(context: Context, state: State, keys: list[str]) -> dict[str, str]:
+    """The current hash of each input key."""
+    resolved = {}
+    for key in keys:
+        kind, _, name = key.partition(":")
+        if kind == "tei":
+            value = next((s.facts.sha for s in context.sources if s.id == name), "")
+        elif kind == "header":
+            value = next((s.facts.header for s in context.sources if s.id == name), "")
+        elif kind == "person":
+            value = _person_digests(context, state).get(name, "unknown")
+        elif key == "sources":
+            value = " ".join(s.id for s in context.sources if not s.failed)
+        elif key == "option:base-url":
+            value = context.base_url
+        elif kind == "file":  # a file of the project, named from its root (seeds/chronology.toml)
+            path = context.tei_dir.parent / name
+            value = digest(path.read_bytes()) if path.is_file() else "absent"
+        elif kind == "tree":  # a folder of the project, every file in it (schema)
+            value = tree_digest(context.tei_dir.parent / name)
+        else:
+            value = context.digests[key]
+        resolved[key] = value
+    return resolved
+
+
 def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = "",
-                  processor=None, schema_dir: Path | None = None) -> BuildReport:
+                  processor=None, schema_dir: Path | None = None, *, session: Session | None = None,
+                  full: bool = False, keep_last_good: bool = False,
+                  progress: Progress | None = None) -> BuildReport:
     """Build edition/ from tei/: every view of every well-formed (and, given the schema, valid)
-    source, the index, the files."""
+    source, the index, the files; only what changed since the last build unless `full`.
+
+    A long-running caller passes the same `session` to every build (the processor, stylesheets
+    and schema are then made once); `keep_last_good` keeps the pages of a file that became
+    invalid, for the editor's preview (the published build removes them).
+    """
     started = time.perf_counter()
-    context = Context(Path(tei_dir), Path(xslt_dir), Path(out_dir),
-                      processor or new_processor(), base_url=base_url)
-    validator = None
+    session = session or Session(processor)
+    context = Context(Path(tei_dir), Path(xslt_dir), Path(out_dir), session, base_url=base_url)
+    state = State(context.out_dir / ".build-state.json") if full else State.load(context.out_dir)
+    context.digests["xslt"] = tree_digest(context.xslt_dir)
     if schema_dir is not None:
-        from ..validate import Validator
-        validator = Validator(Path(schema_dir))
-    gather(context, validator)
+        context.digests["schema"] = tree_digest(Path(schema_dir))
+    gather(context, None, state, schema_dir, keep_last_good, progress)
+    report = BuildReport()
     builders = [builder(context) for builder in BUILDERS]
-    for builder in builders:
-        builder.prepare()
+    prepared: set[str] = set()
+
+    def ready(builder) -> None:
+        if builder.name not in prepared:
+            builder.prepare()
+            prepared.add(builder.name)
+
     for source in context.sources:
+        ran = []
         for builder in builders:
+            outputs = builder.doc_outputs(source)
+            if not outputs or source.held:
+                continue
+            task = f"{builder.name}:{source.id}"
+            inputs = _resolve(context, state, builder.doc_inputs(source))
+            if not full and state.up_to_date(task, inputs, outputs):
+                report.up_to_date += 1
+                if progress:
+                    progress("current", task)
+                continue
+            ready(builder)
             builder.write_doc(source)
+            report.rebuilt.append(task)
+            ran.append(builder.name)
+            if source.failed:
+                state.tasks.pop(task, None)
+            else:
+                state.tasks[task] = inputs
+        if ran and progress:
+            progress("built", f"{source.id} ({', '.join(ran)})")
     for builder in builders:
+        outputs = builder.finish_outputs()
+        if not outputs:
+            continue
+        inputs = _resolve(context, state, builder.finish_inputs())
+        if not full and state.up_to_date(builder.name, inputs, outputs):
+            report.up_to_date += 1
+            if progress:
+                progress("current", builder.name)
+            continue
+        ready(builder)
         builder.finish()
-    prune(context)
-    return BuildReport(
-        sources=[s.id for s in context.sources if not s.failed],
-        written=context.written,
-        problems=context.problems,
-        seconds=time.perf_counter() - started,
-    )
+        report.rebuilt.append(builder.name)
+        state.tasks[builder.name] = inputs
+        if progress:
+            progress("built", builder.name)
+    prune(context, state)
+    state.save()
+    report.sources = [s.id for s in context.sources if not s.failed]
+    report.written = context.written
+    report.problems = context.problems
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def warm(session: Session, xslt_dir: Path, schema_dir: Path | None = None, base_url: str = "") -> None:
+    """Make the session's processor, stylesheets and schema now, so that the first rebuild of a
+    long-running process (edition serve) is as fast as the next ones."""
+    context = Context(Path("."), Path(xslt_dir), Path("."), session, base_url=base_url)
+    context.digests["xslt"] = tree_digest(context.xslt_dir)
+    for builder in BUILDERS:
+        builder(context).prepare()
+    if schema_dir is not None:
+        context.digests["schema"] = tree_digest(Path(schema_dir))
+        _validator(context, schema_dir)

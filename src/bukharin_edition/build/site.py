@@ -21,7 +21,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..tei import TEI_NS, XML_ID, local_name, tei, write_atomic
-from .base import Builder, Source
+from .base import Builder, Source, every_source
 
 NS = {"t": TEI_NS}
 EDITION = "The Bukharin documents"
@@ -218,6 +218,12 @@ class PersonsBuilder(Builder):
 
     name = "persons"
 
+    def finish_inputs(self) -> list[str]:
+        return [*every_source(self.context), "shared:persons", "xslt", "option:base-url"]
+
+    def finish_outputs(self) -> list[Path]:
+        return [self.context.out_dir / "persons" / "index.html"]
+
     def finish(self) -> None:
         persons = load_register(self.context)
         if not persons:
@@ -295,6 +301,13 @@ class ChronologyBuilder(Builder):
     """edition/chronology.html: the dated statements in time order, grouped by event."""
 
     name = "chronology"
+
+    def finish_inputs(self) -> list[str]:
+        return [*every_source(self.context), "shared:persons", "xslt", "option:base-url",
+                "file:seeds/chronology.toml", "file:seeds/persons.toml", "file:seeds/sources.toml"]
+
+    def finish_outputs(self) -> list[Path]:
+        return [self.context.out_dir / "chronology.html"]
 
     def finish(self) -> None:
         from ..chronology import Event, statements_of
@@ -435,6 +448,12 @@ class SearchBuilder(Builder):
 
     name = "search"
 
+    def finish_inputs(self) -> list[str]:  # it indexes the reading pages, made from these
+        return [*every_source(self.context), "shared:persons", "xslt", "option:base-url"]
+
+    def finish_outputs(self) -> list[Path]:
+        return [self.context.out_dir / "search.html", self.context.out_dir / "pagefind" / "pagefind.js"]
+
     def finish(self) -> None:
         _write(self, "search.html", page("Search", "", "search", [("Search", "")], SEARCH_BODY,
                                          body_attrs=' data-view="search"'))
@@ -527,6 +546,12 @@ class DownloadsBuilder(Builder):
 
     name = "downloads"
 
+    def doc_inputs(self, source: Source) -> list[str]:
+        return [f"tei:{source.id}", "xslt"]
+
+    def doc_outputs(self, source: Source) -> list[Path]:
+        return [self.context.out_dir / "text" / f"{source.id}.txt"]
+
     def write_doc(self, source: Source) -> None:
         text = source.tree.getroot().find(tei("text"))
         if text is None:
@@ -556,6 +581,12 @@ class DtsBuilder(Builder):
     the collection, and for each source its navigation (paragraphs and notes) and document."""
 
     name = "dts"
+
+    def finish_inputs(self) -> list[str]:
+        return [*every_source(self.context), "option:base-url"]
+
+    def finish_outputs(self) -> list[Path]:
+        return [self.context.out_dir / "dts" / "index.json"]
 
     def finish(self) -> None:
         sources = built(self.context)
@@ -615,6 +646,12 @@ class ManualBuilder(Builder):
     """edition/encoding-manual.html, so that the header's link works (as `edition manual`)."""
 
     name = "manual"
+
+    def finish_inputs(self) -> list[str]:  # the schema's documentation, with examples from tei/
+        return [*every_source(self.context), "tree:schema", "xslt"]
+
+    def finish_outputs(self) -> list[Path]:
+        return [self.context.out_dir / "encoding-manual.html"]
 
     def finish(self) -> None:
         schema = self.context.tei_dir.parent / "schema"

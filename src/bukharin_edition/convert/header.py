@@ -130,7 +130,7 @@ def _bibl(manifest: Manifest, source: Source) -> etree._Element:
     received = sub(bibl, "note", {"type": "seed"})
     received.text = (
         f"Lines {source.first_line}–{source.last_line} of the received file "
-        f"{manifest.seed_path.name} (SHA-256 {manifest.seed_sha256})."
+        f"{manifest.seed_of(source).path.name} (SHA-256 {manifest.seed_of(source).sha256})."
     )
     sub(bibl, "citedRange", {"unit": "line", "from": str(source.first_line), "to": str(source.last_line)},
         f"{source.first_line}–{source.last_line}")

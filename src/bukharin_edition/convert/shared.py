@@ -111,6 +111,8 @@ def build_shared(manifest: Manifest) -> etree._Element:
     bibl = sub(source_desc, "bibl")
     sub(bibl, "title", text=f"The received file {manifest.seed_path.name}")
     sub(bibl, "note", text=f"{manifest.seed_description} SHA-256 {manifest.seed_sha256}.")
+    for name, seed in manifest.more_seeds.items():  # received later, each on its own
+        sub(bibl, "note", text=f"Also received: {name}. {seed.description} SHA-256 {seed.sha256}.")
     sub(bibl, "note", text=(
         f"Cut into {len(manifest.sources)} sources by the manifest seeds/{manifest.path.name}."
     ))

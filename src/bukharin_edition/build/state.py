@@ -1,0 +1,81 @@
+"""What the last build saw: content hashes of its inputs, kept in edition/.build-state.json.
+
+A build's work is a set of tasks: one per builder and source (a page, a copy) and one per
+builder for the outputs that depend on every source (the index, the assets). Each task
+declares the inputs it depends on as keys (`tei:<id>`, `xslt`, `person:<ref>`, …); the state
+records the hash of each key when the task last succeeded. A task whose keys all hash the
+same and whose outputs are on disk is up to date and is skipped.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ..tei import write_atomic
+
+STATE_NAME = ".build-state.json"
+VERSION = 1
+
+
+def digest(data: bytes) -> str:
+    """The content hash the state records (SHA-256, hex)."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def tree_digest(folder: Path) -> str:
+    """One hash for every file under a folder (names and contents), hidden files left out."""
+    folder = Path(folder)
+    hasher = hashlib.sha256()
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            relative = path.relative_to(folder).as_posix()
+            if path.is_file() and not any(part.startswith(".") for part in relative.split("/")):
+                hasher.update(relative.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return hasher.hexdigest()
+
+
+@dataclass
+class Facts:
+    """What a build learnt from one TEI file, valid while the file's hash is `sha`."""
+
+    sha: str
+    header: str = ""  # hash of the teiHeader: the index depends on it, not on the text
+    persons: list[str] = field(default_factory=list)  # per: ids the file points at
+    order: int = 10**9  # first line in the received file: the index's order
+    checked: str = ""  # hash of (schema, shared files, siblings) under which the file was valid
+    siblings: list[str] = field(default_factory=list)  # other TEI files its pointers name (rules read them)
+
+
+@dataclass
+class State:
+    """The state file of one edition/ folder."""
+
+    path: Path
+    files: dict[str, Facts] = field(default_factory=dict)
+    tasks: dict[str, dict[str, str]] = field(default_factory=dict)
+    persons: dict[str, object] = field(default_factory=dict)  # {"sha": …, "digests": {ref: hash}}
+
+    @classmethod
+    def load(cls, out_dir: Path) -> "State":
+        """Read the state of out_dir; a missing, unreadable or older state means a full build."""
+        path = Path(out_dir) / STATE_NAME
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            if raw.get("version") != VERSION:
+                raise ValueError("another version")
+            files = {name: Facts(**facts) for name, facts in raw.get("files", {}).items()}
+            return cls(path, files, dict(raw.get("tasks", {})), dict(raw.get("persons", {})))
+        except (OSError, ValueError, TypeError, AttributeError):
+            return cls(path)
+
+    def save(self) -> None:
+        """Write the state atomically: an interrupted build leaves the previous state."""
+        data = {"version": VERSION, "files": {k: asdict(v) for k, v in sorted(self.files.items())},
+                "tasks": dict(sorted(self.tasks.items())), "persons": self.persons}
+        write_atomic(self.path, json.dumps(data, indent=1, sort_keys=True).encode("utf-8"))
+
+    def up_to_date(self, task: str, inputs: dict[str, str], outputs: list[Path]) -> bool:
+        """Whether the task ran with exactly these inputs and its outputs are still on disk."""
+        return self.tasks.get(task) == inputs and all(path.is_file() for path in outputs)
