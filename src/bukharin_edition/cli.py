@@ -242,7 +242,10 @@ BUILD_HELP = """Build the published edition in edition/ from tei/.
 
 For every source: a reading text, a diplomatic text and its notes and apparatus
 (edition/<id>/reading.html, diplomatic.html, apparatus.html), a copy of its TEI file
-(edition/tei/<id>.xml); and the index page (edition/index.html) with the shared CSS. Every
+(edition/tei/<id>.xml); and the index page (edition/index.html) with the shared CSS. With --pdf
+(the default) also the printed edition: edition/pdf/<id>.pdf (reading text, footnotes),
+edition/pdf/<id>-diplomatic.pdf and edition/pdf/edition.pdf (all sources, contents, apparatus,
+index of persons); --no-pdf skips them (the HTML build takes seconds, the PDFs minutes). Every
 TEI file is read first; a file that is not well-formed is reported (file:line:column) and
 left out, the rest is built, and the exit status is non-zero. Never converts: it reads tei/ only.
 """
@@ -250,8 +253,10 @@ left out, the rest is built, and the exit status is non-zero. Never converts: it
 
 @main.command(help=BUILD_HELP)
 @click.option("--base-url", default="", help="The published edition's address (ending in /), for citations.")
+@click.option("--pdf/--no-pdf", default=True, show_default=True,
+              help="Also typeset the PDFs (edition/pdf/); unchanged sources are not laid out again.")
 @click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
-def build(base_url: str, root: str | None) -> None:
+def build(base_url: str, pdf: bool, root: str | None) -> None:
     from .build import build_edition
     from .errors import BuildError
 
@@ -260,7 +265,7 @@ def build(base_url: str, root: str | None) -> None:
         raise BuildError(f"{project.schema / 'bukharin.rng'}: the edition's schema is missing; "
                          "the build validates every file before it renders it")
     report = build_edition(project.tei, project.xslt, project.edition, base_url=base_url,
-                           schema_dir=project.schema)
+                           schema_dir=project.schema, pdf=pdf)
     for problem in report.problems:
         click.echo(problem, err=True)
     click.echo(f"{len(report.sources)} sources built into {project.edition} "

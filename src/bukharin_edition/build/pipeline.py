@@ -95,9 +95,9 @@ def prune(context: Context) -> None:
 
 
 def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = "",
-                  processor=None, schema_dir: Path | None = None) -> BuildReport:
+                  processor=None, schema_dir: Path | None = None, pdf: bool = False) -> BuildReport:
     """Build edition/ from tei/: every view of every well-formed (and, given the schema, valid)
-    source, the index, the files."""
+    source, the index, the files; with pdf, the printed edition too (edition/pdf/)."""
     started = time.perf_counter()
     context = Context(Path(tei_dir), Path(xslt_dir), Path(out_dir),
                       processor or new_processor(), base_url=base_url)
@@ -106,7 +106,11 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
         from ..validate import Validator
         validator = Validator(Path(schema_dir))
     gather(context, validator)
-    builders = [builder(context) for builder in BUILDERS]
+    kinds = list(BUILDERS)
+    if pdf:
+        from .pdf import PdfBuilder
+        kinds.append(PdfBuilder)
+    builders = [builder(context) for builder in kinds]
     for builder in builders:
         builder.prepare()
     for source in context.sources:
