@@ -143,10 +143,18 @@
   <xsl:template match="note[@place = 'end'][@xml:id][key('ed:noterefs', '#' || @xml:id)]" mode="reading" priority="2"/>
 
   <xsl:template match="div[@type = 'notes']" mode="reading">
-    <xsl:if test="note[not(@xml:id and key('ed:noterefs', '#' || @xml:id))]">
+    <xsl:variable name="unmarked" select="note[not(@xml:id and key('ed:noterefs', '#' || @xml:id))]"/>
+    <xsl:if test="exists($unmarked) or *[not(self::note or self::head)]">
       <section class="ed-div ed-notes" data-tei="div">
-        <h2>Notes without a marker in the text</h2>
-        <xsl:apply-templates select="note[not(@xml:id and key('ed:noterefs', '#' || @xml:id))]" mode="reading"/>
+        <xsl:apply-templates select="head" mode="reading"/>
+        <xsl:if test="note[not(. intersect $unmarked)]">
+          <p class="pr-notes-moved">The notes with a marker in the text are printed as footnotes.</p>
+        </xsl:if>
+        <xsl:apply-templates select="node()[not(self::head)]" mode="reading"/>
+        <xsl:if test="exists($unmarked)">
+          <h3>Notes without a marker in the text</h3>
+          <xsl:apply-templates select="$unmarked" mode="reading"/>
+        </xsl:if>
       </section>
     </xsl:if>
   </xsl:template>

@@ -273,7 +273,7 @@ def assemble(parts, layout_meta, title: str, outline, front_pages: int = 0) -> b
         if number:
             page.merge_page(stamp)
     for label, index in outline:
-        writer.add_outline_item(label, index)
+        writer.add_outline_item(title=label, page_number=index)
     if front_pages:
         writer.set_page_label(0, front_pages - 1, style="/r")
         writer.set_page_label(front_pages, len(writer.pages) - 1, style="/D", start=1)
