@@ -65,9 +65,8 @@ class PdfBuilder(Builder):
         layouts = lay_out_all(jobs, css, cache)
         for (source_id, text), layout in layouts.items():
             target = out / _file_name(source_id, text)
-            title = self._title(source_id)
-            data = assemble([(layout["pdf"], 1)], layout_meta=[layout], title=title,
-                            outline=[(title + (" (diplomatic text)" if text == "diplomatic" else ""), 0)])
+            title = self._title(source_id) + (" (diplomatic text)" if text == "diplomatic" else "")
+            data = assemble([(layout["pdf"], 1)], title=title, **self._facts(source_id))
             write_atomic(target, data)
             self.context.written.append(target)
         self._edition(out, css, layouts)
@@ -102,20 +101,14 @@ class PdfBuilder(Builder):
             return
         front = lay_out(front_html, css)
         parts = [(front["pdf"], None)]
-        outline = [("Contents", front["anchors"].get("contents", 0))]
-        offset = front["count"]
         first = 1
         for source_id in order:
             layout = layouts[(source_id, "reading")]
             parts.append((layout["pdf"], first))
-            outline.append((self._title(source_id), offset))
-            offset += layout["count"]
             first += layout["count"]
         parts.append((back["pdf"], first))
-        outline += [("Apparatus of the editors’ interventions", offset + back["anchors"].get("apparatus", 0)),
-                    ("Index of persons", offset + back["anchors"].get("persons", 0))]
-        data = assemble(parts, layout_meta=None, title="The Bukharin documents", outline=outline,
-                        front_pages=front["count"])
+        data = assemble(parts, title="The Bukharin documents", author="The editors of The Bukharin documents",
+                        lang="en", front_pages=front["count"])
         target = out / "edition.pdf"
         write_atomic(target, data)
         self.context.written.append(target)
@@ -162,6 +155,15 @@ class PdfBuilder(Builder):
         if not html:
             self.context.problems.append(f"{where.path if where else 'edition'}: the {text} print came out empty")
         return html
+
+    def _facts(self, source_id: str) -> dict:
+        """The PDF's author (the source's, as its header names them) and language."""
+        root = next(s for s in self.context.sources if s.id == source_id).tree.getroot()
+        authors = [" ".join("".join(a.itertext()).split()) for a in root.iterfind(
+            f"{tei('teiHeader')}/{tei('fileDesc')}/{tei('sourceDesc')}/{tei('bibl')}/{tei('author')}")]
+        authors = [a for a in authors if a and a != "not known"]
+        return {"author": "; ".join(authors) or "not known",
+                "lang": root.get("{http://www.w3.org/XML/1998/namespace}lang") or "en"}
 
     def _title(self, source_id: str) -> str:
         source = next(s for s in self.context.sources if s.id == source_id)
@@ -254,9 +256,9 @@ def _roman(n: int) -> str:
     return out
 
 
-def assemble(parts, layout_meta, title: str, outline, front_pages: int = 0) -> bytes:
+def assemble(parts, title: str, author: str, lang: str, front_pages: int = 0) -> bytes:
     """Join laid-out PDFs, stamp their page numbers (None: roman, the first page unnumbered),
-    add the outline, page labels and metadata."""
+    keep their bookmarks (headings), add page labels and metadata."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import NameObject, TextStringObject
 
@@ -264,22 +266,33 @@ def assemble(parts, layout_meta, title: str, outline, front_pages: int = 0) -> b
     numbers: list[str] = []
     for data, first in parts:
         reader = PdfReader(io.BytesIO(data))
+        offset = len(writer.pages)
         for index, page in enumerate(reader.pages):
             writer.add_page(page)
             numbers.append("" if first is None and index == 0 else
                            _roman(index + 1) if first is None else str(first + index))
+        _copy_outline(writer, reader, reader.outline, offset)
     stamps = PdfReader(io.BytesIO(folios(numbers)))
     for page, stamp, number in zip(writer.pages, stamps.pages, numbers):
         if number:
             page.merge_page(stamp)
-    for label, index in outline:
-        writer.add_outline_item(title=label, page_number=index)
     if front_pages:
         writer.set_page_label(0, front_pages - 1, style="/r")
         writer.set_page_label(front_pages, len(writer.pages) - 1, style="/D", start=1)
-    writer.add_metadata({"/Title": title, "/Author": "The Bukharin documents",
+    writer.add_metadata({"/Title": title, "/Author": author,
                          "/Creator": "The Bukharin documents: print.xsl, WeasyPrint, pypdf"})
-    writer._root_object[NameObject("/Lang")] = TextStringObject("en")
+    writer._root_object[NameObject("/Lang")] = TextStringObject(lang)
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def _copy_outline(writer, reader, items, offset: int, parent=None) -> None:
+    """Copy a laid-out PDF's bookmarks (WeasyPrint makes them from the headings), pages moved."""
+    last = parent
+    for item in items:
+        if isinstance(item, list):
+            _copy_outline(writer, reader, item, offset, last)
+        else:
+            page = reader.get_destination_page_number(item)
+            last = writer.add_outline_item(title=item.title, page_number=offset + page, parent=parent)
