@@ -166,6 +166,13 @@ def test_edition_has_outline_metadata_and_back_matter(pdf_build):
     assert sections, "the sources' sections are bookmarks under their source"
     back = _squash("".join(p.extract_text() for p in reader.pages[-6:]))
     assert _squash("Index of persons") in back and _squash("Nikolai Ivanovich Bukharin") in back
+    entry = re.search(r"NikolaiIvanovichBukharin\([\d\-–]+\)([\d,]+)", back)
+    assert entry, "the index gives the pages of every person"
+    pages = [int(n) for n in entry.group(1).split(",") if n]
+    assert len(pages) > 5 and pages == sorted(pages)
+    facts = json.loads((out / "pdf" / "edition.json").read_text())
+    mia = facts["sources"]["mia-permanent-revolution"]
+    assert any(mia["start"] <= p < mia["start"] + mia["count"] for p in pages)
 
 
 def test_a_long_note_and_a_source_without_notes_print_whole(tmp_path):

@@ -103,7 +103,7 @@
   <xsl:function name="ed:person-anchor" as="xs:string">
     <xsl:param name="name" as="element(persName)"/>
     <xsl:variable name="n" as="xs:integer"><xsl:number select="$name" level="any" count="persName" from="TEI"/></xsl:variable>
-    <xsl:sequence select="ed:source-id($name) || '-pn' || $n"/>
+    <xsl:sequence select="string($name/ancestor::TEI[1]/@xml:id) || '-pn' || $n"/>
   </xsl:function>
 
   <!-- Paper has no hover and no links to other pages: no cite marks, no parallel links. -->
@@ -306,7 +306,7 @@
           <xsl:if test="exists($names)">
             <xsl:variable name="pages" as="xs:integer*" select="distinct-values($names ! ed:page(ed:person-anchor(.))[. castable as xs:integer] ! xs:integer(.))"/>
             <li><span class="pr-index-name">{normalize-space((persName[@type = 'standard'], persName)[1])}</span>
-              <xsl:for-each select="birth | death"><xsl:if test="position() = 1"> (</xsl:if>{normalize-space(@when)}<xsl:if test="position() != last()">–</xsl:if><xsl:if test="position() = last()">)</xsl:if></xsl:for-each>
+              <xsl:for-each select="(birth | death)[@when]"><xsl:if test="position() = 1"> (</xsl:if>{substring(normalize-space(@when), 1, 4)}<xsl:if test="position() != last()">–</xsl:if><xsl:if test="position() = last()">)</xsl:if></xsl:for-each>
               <xsl:text> </xsl:text><span class="pr-index-pages">{string-join(sort($pages) ! string(.), ', ')}</span></li>
           </xsl:if>
         </xsl:for-each>
