@@ -15,6 +15,7 @@ import copy
 import hashlib
 import io
 import json
+import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -222,7 +223,8 @@ def lay_out_all(jobs, css: str, cache: Path) -> dict:
         if workers == 1:
             results = map(_lay_out_job, todo)
         else:
-            pool = ProcessPoolExecutor(max_workers=workers)
+            # spawn, not fork: the build's process holds Saxon's native runtime and its threads
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
             results = pool.map(_lay_out_job, sorted(todo, key=lambda j: -len(j[2])))
         for source_id, text, digest, layout in results:
             write_atomic(cache / f"{source_id}.{text}.pdf", layout["pdf"])
