@@ -229,3 +229,20 @@ def test_pages_render_to_png_for_a_look(pdf_build):
         subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", "-f", str(page), "-l", str(page),
                         str(out / "pdf" / "edition.pdf"), str(SHOTS / name)], check=True)
         assert (SHOTS / f"{name}.png").stat().st_size > 5000
+
+
+def test_a_source_that_cannot_be_printed_is_named_and_no_edition_pdf_lacks_it(tmp_path):
+    tei_dir = tmp_path / "tei"
+    tei_dir.mkdir()
+    for name in ("edition.xml", "persons.xml", "stray-history-title.xml", "omodeo-abstract.xml"):
+        shutil.copy(REPO / "tei" / name, tei_dir / name)
+    path = tei_dir / "omodeo-abstract.xml"
+    tree = parse_tei(path)
+    etree.SubElement(tree.getroot().find(".//t:text//t:p", NS), f"{{{TEI_NS}}}unheardOf").text = "x"
+    tree.write(str(path), encoding="utf-8", xml_declaration=True)
+    report = build_edition(tei_dir, REPO / "xslt", tmp_path / "edition", pdf=True)
+    assert any("omodeo-abstract.xml" in p and "print" in p and "unheardOf" in p for p in report.problems)
+    assert any(p.startswith("edition.pdf: not written") for p in report.problems)
+    assert not (tmp_path / "edition" / "pdf" / "edition.pdf").exists()
+    assert not (tmp_path / "edition" / "pdf" / "omodeo-abstract.pdf").exists()
+    assert (tmp_path / "edition" / "pdf" / "stray-history-title.pdf").is_file()
