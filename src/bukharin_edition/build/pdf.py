@@ -63,7 +63,7 @@ class PdfBuilder(Builder):
         for (source_id, text), html in self.html.items():
             digest = hashlib.sha256((html + "\0" + css).encode("utf-8")).hexdigest()
             jobs.append((source_id, text, html, digest))
-        layouts = lay_out_all(jobs, css, cache)
+        layouts = lay_out_all(jobs, css, cache, self.context.problems)
         for (source_id, text), layout in layouts.items():
             target = out / _file_name(source_id, text)
             title = self._title(source_id) + (" (diplomatic text)" if text == "diplomatic" else "")
@@ -79,7 +79,12 @@ class PdfBuilder(Builder):
     # ------------------------------------------------------------------ edition.pdf
     def _edition(self, out: Path, css: str, layouts: dict) -> None:
         order = [s.id for s in self.context.sources if (s.id, "reading") in layouts]
-        if not order:
+        lacking = [s.id for s in self.context.sources if (s.id, "reading") not in layouts]
+        if lacking or not order:
+            (out / "edition.pdf").unlink(missing_ok=True)
+            self.context.problems.append(
+                f"edition.pdf: not written, since it would lack {', '.join(lacking) or 'every source'} "
+                "(see the problems above)")
             return
         pages = etree.Element("pages")
         start = 1
@@ -203,10 +208,13 @@ def lay_out(html: str, css: str) -> dict:
 
 def _lay_out_job(job) -> tuple:
     source_id, text, html, digest, css = job
-    return source_id, text, digest, lay_out(html, css)
+    try:
+        return source_id, text, digest, lay_out(html, css)
+    except Exception as exc:  # reported with the source's name; its PDF is not written
+        return source_id, text, digest, f"{type(exc).__name__}: {exc}"
 
 
-def lay_out_all(jobs, css: str, cache: Path) -> dict:
+def lay_out_all(jobs, css: str, cache: Path, problems: list[str]) -> dict:
     """Lay out every (source, text) whose inputs changed, in parallel; reuse the others."""
     layouts: dict = {}
     todo = []
@@ -227,6 +235,10 @@ def lay_out_all(jobs, css: str, cache: Path) -> dict:
             pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
             results = pool.map(_lay_out_job, sorted(todo, key=lambda j: -len(j[2])))
         for source_id, text, digest, layout in results:
+            if isinstance(layout, str):
+                problems.append(f"{source_id}: the {text} PDF cannot be laid out: {layout}")
+                (cache.parent / _file_name(source_id, text)).unlink(missing_ok=True)
+                continue
             write_atomic(cache / f"{source_id}.{text}.pdf", layout["pdf"])
             write_atomic(cache / f"{source_id}.{text}.json", json.dumps(
                 {k: v for k, v in layout.items() if k != "pdf"} | {"sha256": digest}).encode("utf-8"))
