@@ -66,6 +66,10 @@ class PdfBuilder(Builder):
         layouts = lay_out_all(jobs, css, cache, self.context.problems)
         for (source_id, text), layout in layouts.items():
             target = out / _file_name(source_id, text)
+            if layout.get("reused") and target.is_file() and \
+                    target.stat().st_mtime_ns >= (cache / f"{source_id}.{text}.pdf").stat().st_mtime_ns:
+                self.context.written.append(target)  # its layout, and so the PDF, is unchanged
+                continue
             title = self._title(source_id) + (" (diplomatic text)" if text == "diplomatic" else "")
             data = assemble([(layout["pdf"], 1)], title=title, **self._facts(source_id))
             write_atomic(target, data)
@@ -223,7 +227,7 @@ def lay_out_all(jobs, css: str, cache: Path, problems: list[str]) -> dict:
         if meta.is_file() and pdf.is_file():
             recorded = json.loads(meta.read_text(encoding="utf-8"))
             if recorded.get("sha256") == digest:
-                layouts[(source_id, text)] = {**recorded, "pdf": pdf.read_bytes()}
+                layouts[(source_id, text)] = {**recorded, "pdf": pdf.read_bytes(), "reused": True}
                 continue
         todo.append((source_id, text, html, digest, css))
     if todo:
