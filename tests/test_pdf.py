@@ -246,3 +246,16 @@ def test_a_source_that_cannot_be_printed_is_named_and_no_edition_pdf_lacks_it(tm
     assert not (tmp_path / "edition" / "pdf" / "edition.pdf").exists()
     assert not (tmp_path / "edition" / "pdf" / "omodeo-abstract.pdf").exists()
     assert (tmp_path / "edition" / "pdf" / "stray-history-title.pdf").is_file()
+
+
+def test_a_sources_pdf_is_tagged_with_its_metadata(pdf_build):
+    """WeasyPrint's PDF/UA-1 structure tree survives the stamping; the number is an artifact."""
+    out, _ = pdf_build
+    reader = PdfReader(out / "pdf" / "mia-permanent-revolution.pdf")
+    catalog = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"]
+    assert catalog["/Lang"] == "en" and "/Metadata" in catalog
+    assert reader.metadata.title == "The Theory of Permanent Revolution"
+    assert reader.metadata.author == "N. I. Bukharin"
+    content = re.sub(rb"\s+", b" ", reader.pages[1].get_contents().get_data())
+    assert b"/Artifact << /Type /Pagination >> BDC" in content

@@ -29,6 +29,10 @@ from .builders import _located, _saxon_stderr_silenced, corpus_of_headers
 CSS_NAME = "print.css"
 TEXTS = ("reading", "diplomatic")
 FONT = "Noto Serif"
+# WeasyPrint writes tagged PDF (structure tree, XMP) for PDF/UA-1; a source's own PDF keeps it
+# (its page numbers are stamped as pagination artifacts); edition.pdf, joined page by page,
+# does not (pypdf does not merge structure trees).
+PDF_VARIANT = "pdf/ua-1"
 
 
 def _file_name(source_id: str, text: str) -> str:
@@ -206,7 +210,7 @@ def lay_out(html: str, css: str) -> dict:
         for anchor in page.anchors:
             anchors.setdefault(anchor, index)
     footnotes = sum(1 for anchor in anchors if anchor.startswith("fn-"))
-    pdf = document.write_pdf()
+    pdf = document.write_pdf(pdf_variant=PDF_VARIANT)
     return {"pdf": pdf, "count": len(document.pages), "anchors": anchors, "footnotes": footnotes}
 
 
@@ -280,19 +284,25 @@ def assemble(parts, title: str, author: str, lang: str, front_pages: int = 0) ->
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import NameObject, TextStringObject
 
-    writer = PdfWriter()
     numbers: list[str] = []
-    for data, first in parts:
-        reader = PdfReader(io.BytesIO(data))
-        offset = len(writer.pages)
-        for index, page in enumerate(reader.pages):
-            writer.add_page(page)
-            numbers.append("" if first is None and index == 0 else
-                           _roman(index + 1) if first is None else str(first + index))
-        _copy_outline(writer, reader, reader.outline, offset)
-    stamps = PdfReader(io.BytesIO(folios(numbers)))
+    if len(parts) == 1:  # one laid-out PDF: keep its catalog (structure tree, XMP, outline)
+        data, first = parts[0]
+        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+        numbers = [str(first + index) for index in range(len(writer.pages))]
+    else:
+        writer = PdfWriter()
+        for data, first in parts:
+            reader = PdfReader(io.BytesIO(data))
+            offset = len(writer.pages)
+            for index, page in enumerate(reader.pages):
+                writer.add_page(page)
+                numbers.append("" if first is None and index == 0 else
+                               _roman(index + 1) if first is None else str(first + index))
+            _copy_outline(writer, reader, reader.outline, offset)
+    stamps = PdfWriter(clone_from=PdfReader(io.BytesIO(folios(numbers))))
     for page, stamp, number in zip(writer.pages, stamps.pages, numbers):
         if number:
+            _as_artifact(stamp)
             page.merge_page(stamp)
     if front_pages:
         writer.set_page_label(0, front_pages - 1, style="/r")
@@ -314,3 +324,14 @@ def _copy_outline(writer, reader, items, offset: int, parent=None) -> None:
         else:
             page = reader.get_destination_page_number(item)
             last = writer.add_outline_item(title=item.title, page_number=offset + page, parent=parent)
+
+
+def _as_artifact(page) -> None:
+    """Mark a stamped page number as a pagination artifact (not content, for tagged PDF)."""
+    from pypdf.generic import ContentStream
+
+    contents = page.get_contents()
+    data = contents.get_data() if contents is not None else b""
+    stream = ContentStream(None, None)
+    stream.set_data(b"/Artifact <</Type /Pagination>> BDC\n" + data + b"\nEMC\n")
+    page.replace_contents(stream)
