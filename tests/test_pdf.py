@@ -1,4 +1,4 @@
-"""The printed edition: text, footnotes, contents and pages of the PDFs (built once per session)."""
+"""The printed edition: text, footnotes, contents and pages of the PDFs (built once per test run)."""
 from __future__ import annotations
 
 import json
