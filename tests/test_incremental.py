@@ -46,7 +46,7 @@ def test_a_build_with_nothing_changed_does_nothing(built):
 
 def test_the_command_says_that_nothing_changed(built):
     project, _ = built
-    result = CliRunner().invoke(main, ["build", "--root", str(project.root)])
+    result = CliRunner().invoke(main, ["build", "--no-pdf", "--root", str(project.root)])
     assert result.exit_code == 0, result.output
     assert "nothing changed: 2 sources up to date" in result.output
 
@@ -139,7 +139,7 @@ def test_a_broken_state_file_means_a_full_build(built):
 
 def test_progress_is_a_line_per_file_off_a_terminal_and_nothing_when_quiet(tmp_path):
     project = small_project(tmp_path)
-    result = CliRunner().invoke(main, ["build", "--root", str(project.root)])
+    result = CliRunner().invoke(main, ["build", "--no-pdf", "--root", str(project.root)])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert any(line.split() == ["checked", str(project.tei / "trial-1938.xml")] for line in lines)
@@ -147,7 +147,7 @@ def test_progress_is_a_line_per_file_off_a_terminal_and_nothing_when_quiet(tmp_p
     assert lines[-1].startswith("2 sources built into") and "19 task(s) run" in lines[-1]
     (project.tei / "trial-1938.xml").write_text(
         (project.tei / "trial-1938.xml").read_text("utf-8").replace("plead guilty", "plead, guilty", 1), "utf-8")
-    quiet = CliRunner().invoke(main, ["build", "-q", "--root", str(project.root)])
+    quiet = CliRunner().invoke(main, ["build", "--no-pdf", "-q", "--root", str(project.root)])
     assert quiet.exit_code == 0 and quiet.output == ""
 
 
@@ -205,7 +205,7 @@ def test_a_build_killed_midway_is_completed_by_the_next_one(tmp_path, saxon):
 
 def test_verbose_lists_what_was_up_to_date(built):
     project, _ = built
-    result = CliRunner().invoke(main, ["build", "-v", "--root", str(project.root)])
+    result = CliRunner().invoke(main, ["build", "--no-pdf", "-v", "--root", str(project.root)])
     assert result.exit_code == 0, result.output
     assert " current  reading:trial-1938" in result.output and "19 task(s) up to date" in result.output
 

@@ -257,7 +257,10 @@ For every source: a reading text, a diplomatic text and its notes and apparatus
 (edition/tei/<id>.xml); a parallel view (parallel.html) and a plain text (edition/text/<id>.txt);
 the index page (edition/index.html) with the shared CSS; the person pages (edition/persons/),
 the chronology, the search page with its Pagefind index, the static DTS files (edition/dts/) and
-the encoding manual. Every
+the encoding manual. With --pdf (the default) also the printed edition:
+edition/pdf/<id>.pdf (reading text, footnotes), edition/pdf/<id>-diplomatic.pdf and
+edition/pdf/edition.pdf (all sources, contents, apparatus, index of persons); --no-pdf skips
+them (the HTML build takes seconds, the PDFs a minute). Every
 TEI file is read first; a file that is not well-formed is reported (file:line:column) and
 left out, the rest is built, and the exit status is non-zero. Never converts: it reads tei/ only.
 
@@ -271,12 +274,14 @@ mention the changed persons. --full rebuilds everything.
 @main.command(help=BUILD_HELP)
 @click.option("--base-url", default="", help="The published edition's address (ending in /), for citations.")
 @click.option("--full", is_flag=True, help="Rebuild everything, not only what changed since the last build.")
+@click.option("--pdf/--no-pdf", default=True, show_default=True,
+              help="Also typeset the PDFs (edition/pdf/); unchanged sources are not laid out again.")
 @verbosity_options
 @click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
-def build(base_url: str, full: bool, verbosity: int, root: str | None) -> None:
+def build(base_url: str, full: bool, pdf: bool, verbosity: int, root: str | None) -> None:
     from .build import run_build
 
-    run_build(_project(root), base_url=base_url, full=full, verbosity=verbosity)
+    run_build(_project(root), base_url=base_url, full=full, verbosity=verbosity, pdf=pdf)
 
 
 SERVE_HELP = """Preview the edition while editing it: build, serve, watch, rebuild, reload.

@@ -12,7 +12,8 @@ from .builders import BUILDERS
 __all__ = ["BUILDERS", "BuildReport", "build_edition", "gather", "run_build"]
 
 
-def run_build(project, base_url: str = "", full: bool = False, verbosity: int = 1) -> BuildReport:
+def run_build(project, base_url: str = "", full: bool = False, verbosity: int = 1,
+              pdf: bool = False) -> BuildReport:
     """`edition build`: build incrementally, show progress, print problems and a summary line."""
     import click
 
@@ -25,7 +26,7 @@ def run_build(project, base_url: str = "", full: bool = False, verbosity: int = 
     total = 2 * len(list(project.tei.glob("*.xml"))) + 2
     progress = Progress(total, verbosity)
     report = build_edition(project.tei, project.xslt, project.edition, base_url=base_url,
-                           schema_dir=project.schema, full=full, progress=progress)
+                           schema_dir=project.schema, full=full, progress=progress, pdf=pdf)
     progress.close()
     for problem in report.problems:
         click.echo(problem, err=True)

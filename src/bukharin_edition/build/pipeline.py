@@ -241,9 +241,10 @@ def _resolve(context: Context, state: State, keys: list[str]) -> dict[str, str]:
 def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = "",
                   processor=None, schema_dir: Path | None = None, *, session: Session | None = None,
                   full: bool = False, keep_last_good: bool = False,
-                  progress: Progress | None = None) -> BuildReport:
+                  progress: Progress | None = None, pdf: bool = False) -> BuildReport:
     """Build edition/ from tei/: every view of every well-formed (and, given the schema, valid)
-    source, the index, the files; only what changed since the last build unless `full`.
+    source, the index, the files; with `pdf`, the printed edition too (edition/pdf/); only what
+    changed since the last build unless `full`.
 
     A long-running caller passes the same `session` to every build (the processor, stylesheets
     and schema are then made once); `keep_last_good` keeps the pages of a file that became
@@ -258,7 +259,11 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
         context.digests["schema"] = tree_digest(Path(schema_dir))
     gather(context, None, state, schema_dir, keep_last_good, progress)
     report = BuildReport()
-    builders = [builder(context) for builder in BUILDERS]
+    kinds = list(BUILDERS)
+    if pdf:
+        from .pdf import PdfBuilder
+        kinds.append(PdfBuilder)
+    builders = [builder(context) for builder in kinds]
     prepared: set[str] = set()
 
     def ready(builder) -> None:
