@@ -250,17 +250,25 @@ left out, the rest is built, and the exit status is non-zero. Never converts: it
 
 @main.command(help=BUILD_HELP)
 @click.option("--base-url", default="", help="The published edition's address (ending in /), for citations.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
+              help="Worker processes (default 0: one per core, in process for under 100 sources).")
 @click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
-def build(base_url: str, root: str | None) -> None:
-    from .build import build_edition
+def build(base_url: str, jobs: int, root: str | None) -> None:
+    from .build import build_edition, jobs_for
     from .errors import BuildError
 
     project = _project(root)
     if not (project.schema / "bukharin.rng").is_file():
         raise BuildError(f"{project.schema / 'bukharin.rng'}: the edition's schema is missing; "
                          "the build validates every file before it renders it")
-    report = build_edition(project.tei, project.xslt, project.edition, base_url=base_url,
-                           schema_dir=project.schema)
+    jobs = jobs_for(project.tei, jobs)
+    if jobs > 1:
+        from .build.parallel import build_parallel
+        report = build_parallel(project.tei, project.xslt, project.edition, base_url=base_url,
+                                schema_dir=project.schema, jobs=jobs)
+    else:
+        report = build_edition(project.tei, project.xslt, project.edition, base_url=base_url,
+                               schema_dir=project.schema)
     for problem in report.problems:
         click.echo(problem, err=True)
     click.echo(f"{len(report.sources)} sources built into {project.edition} "

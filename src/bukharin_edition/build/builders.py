@@ -105,6 +105,8 @@ class FilesBuilder(Builder):
 BUILDERS: tuple[type[Builder], ...] = (
     ReadingBuilder, DiplomaticBuilder, ApparatusBuilder, IndexBuilder, FilesBuilder,
 )
+# the builders whose write_doc() is all the work of one source (a parallel build's workers run them)
+PER_SOURCE: tuple[type[Builder], ...] = (ReadingBuilder, DiplomaticBuilder, ApparatusBuilder, FilesBuilder)
 
 
 def corpus_of_headers(context: Context) -> etree._Element:

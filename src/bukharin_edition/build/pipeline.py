@@ -5,10 +5,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import BuildError, EditionError
-from ..tei import XML_ID, parse_tei, tei
+from ..errors import BuildError
+from ..tei import tei
 from .base import Context, Source
 from .builders import BUILDERS
+from .work import load_source
 
 SHARED = ("edition", "persons")  # tei/ files of declarations, not sources
 
@@ -40,28 +41,10 @@ def gather(context: Context, validator=None) -> None:
         if path.stem in SHARED:
             context.shared.append(path)
             continue
-        try:
-            tree = parse_tei(path)
-        except EditionError as exc:
-            context.problems.append(exc.message)
-            continue
-        if validator is not None:
-            errors = [p for p in validator.check_file(path) if p.severity == "error"]
-            if errors:
-                context.problems += [f"{problem.text()} (not built)" for problem in errors]
-                continue
-        root = tree.getroot()
-        if root.tag != tei("TEI"):
-            context.problems.append(f"{path}:{root.sourceline}: the root element is not a TEI element")
-            continue
-        ident = root.get(XML_ID) or ""
-        if ident != path.stem:
-            context.problems.append(
-                f"{path}:{root.sourceline}: the TEI element's xml:id is '{ident}', but the file is "
-                f"named {path.name}; make them agree (the pages' addresses come from the id)")
-            continue
-        node = context.processor.parse_xml(xml_file_name=str(path.resolve()))
-        context.sources.append(Source(ident, path, tree, node))
+        source, problems = load_source(path, context.processor, validator)
+        context.problems += problems
+        if source is not None:
+            context.sources.append(source)
     context.sources.sort(key=_received_order)
 
 
