@@ -35,7 +35,7 @@ class ViewBuilder(Builder):
             self._failed(source, f"{source.path}: the {self.name} view came out empty")
             return
         path = self.context.out_dir / source.id / self.filename
-        write_atomic(path, html.encode("utf-8"))
+        write_atomic(path, html.encode("utf-8"), durable=False)
         self.context.written.append(path)
 
 
@@ -75,7 +75,7 @@ class IndexBuilder(Builder):
             self.context.problems.append(f"index: cannot be written: {exc}")
             return
         path = self.context.out_dir / "index.html"
-        write_atomic(path, html.encode("utf-8"))
+        write_atomic(path, html.encode("utf-8"), durable=False)
         self.context.written.append(path)
 
 
@@ -98,7 +98,7 @@ class FilesBuilder(Builder):
     def _copy(self, origin: Path, target: Path) -> None:
         data = origin.read_bytes()
         if not (target.is_file() and target.read_bytes() == data):
-            write_atomic(target, data)
+            write_atomic(target, data, durable=False)
         self.context.written.append(target)
 
 
