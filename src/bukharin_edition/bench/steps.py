@@ -49,6 +49,17 @@ def build(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
     return {"documents": len(report.sources), "errors": len(report.problems), "files": len(report.written)}
 
 
+def render(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
+    """The build without validating first: the HTML views, index and files only."""
+    if jobs > 1:
+        from ..build.parallel import build_parallel
+        report = build_parallel(tei_dir, root / "xslt", out, jobs=jobs)
+    else:
+        from ..build import build_edition
+        report = build_edition(tei_dir, root / "xslt", out)
+    return {"documents": len(report.sources), "errors": len(report.problems), "files": len(report.written)}
+
+
 def floor_lxml(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
     """The least a Python pipeline costs: parse each file with lxml and serialize it to a file."""
     from lxml import etree
@@ -82,7 +93,7 @@ def floor_saxon(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
     return {"documents": len(files)}
 
 
-STEPS = {"convert": convert, "validate": validate, "build": build,
+STEPS = {"convert": convert, "validate": validate, "build": build, "render": render,
          "floor-lxml": floor_lxml, "floor-saxon": floor_saxon}
 
 
