@@ -251,7 +251,7 @@ left out, the rest is built, and the exit status is non-zero. Never converts: it
 @main.command(help=BUILD_HELP)
 @click.option("--base-url", default="", help="The published edition's address (ending in /), for citations.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
-              help="Worker processes (default 0: one per core, in process for under 100 sources).")
+              help="Worker processes (default 0: one per core, in process for under 200 files).")
 @click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
 def build(base_url: str, jobs: int, root: str | None) -> None:
     from .build import build_edition, jobs_for

@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="corpus,100,1000", help="corpus and/or document counts, comma-separated")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--json", type=Path, default=Path("bench-results.json"))
+    parser.add_argument("--json", type=Path, default=Path("build/bench-results.json"))
     parser.add_argument("--work", type=Path, help="folder for the synthetic corpora and outputs (default: a temporary one)")
     parser.add_argument("--skip", default="", help="steps to leave out, comma-separated (e.g. 'build --jobs 1')")
     args = parser.parse_args(argv)
@@ -172,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     for line in verdicts:
         print(line)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps({"cores": os.cpu_count(), "jobs": args.jobs, "rows": rows,
                                      "targets": verdicts}, indent=2) + "\n")
     print(f"\nwritten: {args.json}")

@@ -14,7 +14,7 @@ from .builders import BUILDERS
 
 __all__ = ["BUILDERS", "BuildReport", "build_edition", "gather", "jobs_for"]
 
-SMALL = 100  # under this many files, starting worker processes costs more than it saves
+SMALL = 200  # under this many files, starting worker processes costs more than it saves
 
 
 def jobs_for(tei_dir: Path, jobs: int) -> int:
