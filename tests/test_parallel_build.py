@@ -1,6 +1,7 @@
 """Parallel builds and the synthetic corpus: same output as one process, faults contained."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -57,3 +58,13 @@ def test_synthetic_documents_are_valid_and_vary_the_sources(tmp_path):
     assert copy != real.replace("trial-1938", "trial-1938-s00001")  # blocks reshuffled
     assert abs(len(copy) - len(real)) < len(real) // 10
     assert generate(ROOT / "tei", tmp_path / "again", 24)[5].read_bytes() == files[5].read_bytes()
+
+
+def test_the_default_builds_a_small_corpus_in_process_and_a_large_one_on_every_core(tmp_path):
+    from bukharin_edition.build import SMALL, jobs_for
+
+    assert jobs_for(ROOT / "tei", 0) == 1
+    assert jobs_for(ROOT / "tei", 3) == 3
+    for n in range(SMALL):
+        (tmp_path / f"d{n}.xml").touch()
+    assert jobs_for(tmp_path, 0) == (os.cpu_count() or 1)

@@ -12,7 +12,7 @@ from pathlib import Path
 from .pipeline import BuildReport, build_edition, gather
 from .builders import BUILDERS
 
-__all__ = ["BUILDERS", "BuildReport", "build_edition", "gather", "jobs_for"]
+__all__ = ["BUILDERS", "BuildReport", "SMALL", "build_edition", "gather", "jobs_for"]
 
 SMALL = 200  # under this many files, starting worker processes costs more than it saves
 
