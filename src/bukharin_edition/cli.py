@@ -276,12 +276,15 @@ mention the changed persons. --full rebuilds everything.
 @click.option("--full", is_flag=True, help="Rebuild everything, not only what changed since the last build.")
 @click.option("--pdf/--no-pdf", default=True, show_default=True,
               help="Also typeset the PDFs (edition/pdf/); unchanged sources are not laid out again.")
+@click.option("--jobs", "-j", default=0, type=click.IntRange(0, 256),
+              help="Worker processes for the pages of each source (default 0: one per core for a "
+                   "corpus of 200 files or more, else none).")
 @verbosity_options
 @click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
-def build(base_url: str, full: bool, pdf: bool, verbosity: int, root: str | None) -> None:
+def build(base_url: str, full: bool, pdf: bool, jobs: int, verbosity: int, root: str | None) -> None:
     from .build import run_build
 
-    run_build(_project(root), base_url=base_url, full=full, verbosity=verbosity, pdf=pdf)
+    run_build(_project(root), base_url=base_url, full=full, verbosity=verbosity, pdf=pdf, jobs=jobs)
 
 
 SERVE_HELP = """Preview the edition while editing it: build, serve, watch, rebuild, reload.

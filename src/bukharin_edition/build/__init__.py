@@ -6,14 +6,28 @@ finish(). The build reads tei/ only; it never converts.
 """
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from .pipeline import BuildReport, build_edition, gather
 from .builders import BUILDERS
 
-__all__ = ["BUILDERS", "BuildReport", "build_edition", "gather", "run_build"]
+__all__ = ["BUILDERS", "BuildReport", "SMALL", "build_edition", "gather", "jobs_for", "run_build"]
+
+SMALL = 200  # under this many files, starting worker processes costs more than it saves
+
+
+def jobs_for(tei_dir: Path, jobs: int) -> int:
+    """The worker processes of a build: `jobs`, or (0) one per core for a corpus that is not small."""
+    if jobs:
+        return jobs
+    if sum(1 for _ in Path(tei_dir).glob("*.xml")) < SMALL:
+        return 1
+    return os.cpu_count() or 1
 
 
 def run_build(project, base_url: str = "", full: bool = False, verbosity: int = 1,
-              pdf: bool = False) -> BuildReport:
+              pdf: bool = False, jobs: int = 0) -> BuildReport:
     """`edition build`: build incrementally, show progress, print problems and a summary line."""
     import click
 
@@ -26,7 +40,8 @@ def run_build(project, base_url: str = "", full: bool = False, verbosity: int = 
     total = 2 * len(list(project.tei.glob("*.xml"))) + 2
     progress = Progress(total, verbosity)
     report = build_edition(project.tei, project.xslt, project.edition, base_url=base_url,
-                           schema_dir=project.schema, full=full, progress=progress, pdf=pdf)
+                           schema_dir=project.schema, full=full, progress=progress, pdf=pdf,
+                           jobs=jobs_for(project.tei, jobs))
     progress.close()
     for problem in report.problems:
         click.echo(problem, err=True)

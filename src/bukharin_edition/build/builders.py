@@ -46,7 +46,7 @@ class ViewBuilder(Builder):
             self._failed(source, f"{source.path}: the {self.name} view came out empty")
             return
         path = self.context.out_dir / source.id / self.filename
-        write_atomic(path, html.encode("utf-8"))
+        write_atomic(path, html.encode("utf-8"), durable=False)
         self.context.written.append(path)
 
     def _neighbours(self, source: Source) -> None:
@@ -108,7 +108,7 @@ class IndexBuilder(Builder):
             self.context.problems.append(f"index: cannot be written: {exc}")
             return
         path = self.context.out_dir / "index.html"
-        write_atomic(path, html.encode("utf-8"))
+        write_atomic(path, html.encode("utf-8"), durable=False)
         self.context.written.append(path)
 
 
@@ -148,7 +148,7 @@ class FilesBuilder(Builder):
     def _copy(self, origin: Path, target: Path) -> None:
         data = origin.read_bytes()
         if not (target.is_file() and target.read_bytes() == data):
-            write_atomic(target, data)
+            write_atomic(target, data, durable=False)
         self.context.written.append(target)
 
 
@@ -156,6 +156,8 @@ BUILDERS: tuple[type[Builder], ...] = (
     ReadingBuilder, DiplomaticBuilder, ApparatusBuilder, ParallelBuilder, IndexBuilder, FilesBuilder,
     PersonsBuilder, ChronologyBuilder, DownloadsBuilder, DtsBuilder, ManualBuilder, SearchBuilder,
 )
+# the builders whose write_doc() is all the work of one source (a parallel build's workers run them)
+PER_SOURCE: tuple[type[Builder], ...] = (ReadingBuilder, DiplomaticBuilder, ApparatusBuilder, FilesBuilder)
 
 
 def corpus_of_headers(context: Context) -> etree._Element:

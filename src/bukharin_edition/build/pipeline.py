@@ -241,12 +241,13 @@ def _resolve(context: Context, state: State, keys: list[str]) -> dict[str, str]:
 def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = "",
                   processor=None, schema_dir: Path | None = None, *, session: Session | None = None,
                   full: bool = False, keep_last_good: bool = False,
-                  progress: Progress | None = None, pdf: bool = False) -> BuildReport:
+                  progress: Progress | None = None, pdf: bool = False, jobs: int = 1) -> BuildReport:
     """Build edition/ from tei/: every view of every well-formed (and, given the schema, valid)
     source, the index, the files; with `pdf`, the printed edition too (edition/pdf/); only what
     changed since the last build unless `full`.
 
-    A long-running caller passes the same `session` to every build (the processor, stylesheets
+    With `jobs` > 1 the per-source pages that must be redone are made by that many worker
+    processes (see parallel.py), the rest here. A long-running caller passes the same `session` to every build (the processor, stylesheets
     and schema are then made once); `keep_last_good` keeps the pages of a file that became
     invalid, for the editor's preview (the published build removes them).
     """
@@ -271,13 +272,14 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
             builder.prepare()
             prepared.add(builder.name)
 
+    in_workers = _per_source_in_workers(context, state, builders, report, full, jobs, schema_dir, progress)
     for source in context.sources:
         ran = []
         for builder in builders:
             outputs = builder.doc_outputs(source)
-            if not outputs or source.held:
-                continue
             task = f"{builder.name}:{source.id}"
+            if not outputs or source.held or task in in_workers:
+                continue
             inputs = _resolve(context, state, builder.doc_inputs(source))
             if not full and state.up_to_date(task, inputs, outputs):
                 report.up_to_date += 1
@@ -317,6 +319,51 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
     report.problems = context.problems
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _per_source_in_workers(context: Context, state: State, builders, report: BuildReport, full: bool,
+                           jobs: int, schema_dir: Path | None, progress) -> set[str]:
+    """Have worker processes redo the per-source tasks that must be redone; return those tasks."""
+    if jobs <= 1:
+        return set()
+    work: dict[str, list[str]] = {}
+    inputs_of: dict[str, dict[str, str]] = {}
+    for source in context.sources:
+        for builder in builders:
+            outputs = builder.doc_outputs(source)
+            if not outputs or source.held:
+                continue
+            task = f"{builder.name}:{source.id}"
+            inputs = _resolve(context, state, builder.doc_inputs(source))
+            if full or not state.up_to_date(task, inputs, outputs):
+                work.setdefault(source.id, []).append(builder.name)
+                inputs_of[task] = inputs
+    if len(work) < 2:  # one source is quicker here than a worker's start
+        return set()
+    from .parallel import Settings, run_in_workers
+
+    state.save()  # the workers gather from it: what was checked here is not checked again
+    settings = Settings(context.tei_dir.resolve(), context.xslt_dir.resolve(), context.out_dir.resolve(),
+                        context.base_url, Path(schema_dir).resolve() if schema_dir is not None else None,
+                        tuple(builder.name for builder in builders))
+    by_id = {source.id: source for source in context.sources}
+    done: set[str] = set()
+    for outcome in run_in_workers(work, settings, jobs):
+        context.written += outcome.written
+        context.problems += outcome.problems
+        source = by_id[outcome.source_id]
+        source.failed = source.failed or outcome.failed
+        for name in outcome.tasks:
+            task = f"{name}:{outcome.source_id}"
+            done.add(task)
+            report.rebuilt.append(task)
+            if source.failed:
+                state.tasks.pop(task, None)
+            else:
+                state.tasks[task] = inputs_of[task]
+        if progress:
+            progress("built", f"{outcome.source_id} ({', '.join(outcome.tasks)})")
+    return done
 
 
 def warm(session: Session, xslt_dir: Path, schema_dir: Path | None = None, base_url: str = "") -> None:

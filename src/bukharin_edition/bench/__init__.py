@@ -1,0 +1,1 @@
+"""Measurements at scale: a generator of synthetic corpora and the benchmark that uses it."""

@@ -1,0 +1,101 @@
+"""Per-source pages on several processes: the workers run the same builders as the parent.
+
+The parent gathers (parses and validates what changed), saves what it learned in the build
+state, and hands the per-source tasks that must be redone to worker processes, a source's
+tasks together. Each worker gathers from that state (nothing is parsed or validated again
+unless it changed), compiles the stylesheets once, and runs the builders' write_doc() for its
+sources: the pages are those of an in-process build, byte for byte. The parent keeps only what
+the workers report (files written, problems, failures) and goes on with the pages made from
+every source.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .base import Context, Session
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a worker needs to rebuild a source's pages (all paths absolute)."""
+
+    tei_dir: Path
+    xslt_dir: Path
+    out_dir: Path
+    base_url: str
+    schema_dir: Path | None
+    kinds: tuple[str, ...]  # the names of the builders of this build
+
+
+@dataclass
+class Outcome:
+    """What a worker did for one source."""
+
+    source_id: str
+    tasks: list[str]
+    written: list[Path] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    failed: bool = False
+
+
+def run_in_workers(work: dict[str, list[str]], settings: Settings, jobs: int) -> list[Outcome]:
+    """Run the builders named for each source id on `jobs` processes; a dead worker is reported."""
+    items = list(work.items())
+    jobs = max(1, min(jobs, len(items)))
+    size = max(1, min(50, len(items) // (jobs * 4) or 1))
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    spawn = multiprocessing.get_context("spawn")  # no Saxon state inherited from the parent
+    outcomes: list[Outcome] = []
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=spawn) as pool:
+        futures = [pool.submit(_render_chunk, chunk, settings) for chunk in chunks]
+        for chunk, future in zip(chunks, futures):
+            try:
+                outcomes += future.result()
+            except Exception as exc:  # the worker process died, or could not start
+                outcomes += [Outcome(source_id, names, problems=[
+                    f"{source_id}: not built: its worker process failed ({type(exc).__name__}: {exc})"],
+                    failed=True) for source_id, names in chunk]
+    return outcomes
+
+
+_SESSION: Session | None = None  # one per worker process: its Saxon processor and stylesheets
+
+
+def _render_chunk(chunk: list[tuple[str, list[str]]], settings: Settings) -> list[Outcome]:
+    from .builders import BUILDERS
+    from .pipeline import gather
+    from .state import State, tree_digest
+
+    global _SESSION
+    _SESSION = _SESSION or Session()
+    context = Context(settings.tei_dir, settings.xslt_dir, settings.out_dir, _SESSION,
+                      base_url=settings.base_url)
+    context.digests["xslt"] = tree_digest(settings.xslt_dir)
+    if settings.schema_dir is not None:
+        context.digests["schema"] = tree_digest(settings.schema_dir)
+    gather(context, None, State.load(settings.out_dir), settings.schema_dir, False, None)
+    kinds = {kind.name: kind for kind in BUILDERS}
+    if "pdf" in settings.kinds:
+        from .pdf import PdfBuilder
+        kinds["pdf"] = PdfBuilder
+    builders = {}
+    by_id = {source.id: source for source in context.sources}
+    outcomes = []
+    for source_id, names in chunk:
+        source = by_id.get(source_id)
+        if source is None:
+            outcomes.append(Outcome(source_id, names, problems=[f"{source_id}: not found by the worker"],
+                                    failed=True))
+            continue
+        written, problems = len(context.written), len(context.problems)
+        for name in names:
+            if name not in builders:
+                builders[name] = kinds[name](context)
+                builders[name].prepare()
+            builders[name].write_doc(source)
+        outcomes.append(Outcome(source_id, names, context.written[written:], context.problems[problems:],
+                                source.failed))
+    return outcomes
