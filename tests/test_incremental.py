@@ -67,7 +67,8 @@ def test_a_header_change_rebuilds_the_index_too(built):
     edit(project.tei / "omodeo-abstract.xml", "<title type=\"main\">", "<title type=\"main\">New: ")
     report = again()
     assert "index" in report.rebuilt
-    assert all(task.endswith(":omodeo-abstract") for task in report.rebuilt
+    # the source's own tasks, and the pages of its neighbour, whose navigation shows its title
+    assert all(task.endswith((":omodeo-abstract", ":trial-1938")) for task in report.rebuilt
                if task != "index" and task not in EVERY_SOURCE)
     assert "New: " in (project.edition / "index.html").read_text("utf-8")
 
@@ -227,3 +228,11 @@ def test_a_file_is_validated_again_when_a_sibling_it_points_at_changes(tmp_path,
     report = build()
     # the biography's pointer to cit2 is now broken: found although the biography did not change
     assert any("spartacus-biography.xml:" in p for p in report.problems), report.problems
+
+
+def test_a_title_change_rebuilds_the_neighbours_whose_navigation_names_it(built):
+    project, again = built
+    edit(project.tei / "omodeo-abstract.xml", "<title type=\"main\">", "<title type=\"main\">Renamed: ")
+    report = again()
+    assert "reading:trial-1938" in report.rebuilt  # its "next" or "previous" link shows the title
+    assert "Renamed: " in (project.edition / "trial-1938" / "reading.html").read_text("utf-8")

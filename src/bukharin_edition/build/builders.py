@@ -24,9 +24,13 @@ class ViewBuilder(Builder):
     filename = ""
 
     def doc_inputs(self, source: Source) -> list[str]:
-        # The persons a page mentions: their register entries are part of what it shows.
+        # The persons a page mentions: their register entries are part of what it shows; and the
+        # previous and next sources, whose titles its navigation shows.
         persons = [f"person:{ref}" for ref in source.facts.persons]
-        return [f"tei:{source.id}", "xslt", "option:base-url", *persons]
+        sources = self.context.sources
+        at = sources.index(source)
+        neighbours = [f"header:{other.id}" for other in sources[max(0, at - 1):at + 2] if other is not source]
+        return [f"tei:{source.id}", "xslt", "option:base-url", *persons, *neighbours]
 
     def doc_outputs(self, source: Source) -> list[Path]:
         return [self.context.out_dir / source.id / self.filename]
