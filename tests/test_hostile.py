@@ -128,3 +128,14 @@ def test_markup_in_the_text_is_escaped_in_every_view(tmp_path, saxon):
         assert "<script>alert" not in page and "<img src=x" not in page
     reading = (tmp_path / "edition" / "omodeo-abstract" / "reading.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in reading
+
+
+def test_the_stylesheets_processor_fetches_nothing_from_the_network(saxon):
+    """Even a stylesheet that asked for a remote resource would be refused (no scheme but file)."""
+    executable = saxon.new_xslt30_processor().compile_stylesheet(stylesheet_text=(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        '<xsl:template name="xsl:initial-template"><r>{unparsed-text("http://127.0.0.1:9/x")}</r>'
+        '</xsl:template></xsl:stylesheet>').replace("<r>{", '<r><xsl:value-of select=\'').replace(
+        ")}</r>", ")'/></r>"))
+    with pytest.raises(Exception, match="has been prohibited"):
+        executable.call_template_returning_string()

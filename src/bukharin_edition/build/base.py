@@ -53,10 +53,20 @@ class Session:
     @property
     def processor(self):
         if self._processor is None:
-            from saxonche import PySaxonProcessor
-
-            self._processor = PySaxonProcessor(license=False)
+            self._processor = new_processor()
         return self._processor
+
+
+def new_processor():
+    """The one Saxon processor of a build (creating one costs up to seconds: never per file).
+
+    Its stylesheets may read local files only: no URI of another scheme (http, ftp, …) is ever
+    fetched, whatever a stylesheet or a document asks for."""
+    from saxonche import PySaxonProcessor
+
+    processor = PySaxonProcessor(license=False)
+    processor.set_configuration_property("http://saxon.sf.net/feature/allowedProtocols", "file")
+    return processor
 
 
 @dataclass

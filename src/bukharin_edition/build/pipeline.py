@@ -16,7 +16,7 @@ from lxml import etree
 
 from ..errors import BuildError, EditionError
 from ..tei import XML_ID, parse_tei, tei
-from .base import Context, Session, Source
+from .base import Context, Session, Source, new_processor
 from .builders import BUILDERS
 from .state import Facts, State, digest, tree_digest
 
@@ -42,11 +42,6 @@ class BuildReport:
         return not self.rebuilt and not self.problems
 
 
-def new_processor():
-    """The one Saxon processor of a build (creating one costs up to seconds: never per file)."""
-    from saxonche import PySaxonProcessor
-
-    return PySaxonProcessor(license=False)
 
 
 def _validator(context: Context, schema_dir: Path | None):
