@@ -139,3 +139,25 @@ def test_the_stylesheets_processor_fetches_nothing_from_the_network(saxon):
         ")}</r>", ")'/></r>"))
     with pytest.raises(Exception, match="has been prohibited"):
         executable.call_template_returning_string()
+
+
+def test_every_published_page_carries_a_policy_that_it_satisfies(corpus_build):
+    """A Content-Security-Policy that allows only the edition's own files, and pages that need no
+    more: no inline script, no inline style, no event-handler attribute."""
+    import re
+
+    out, _ = corpus_build
+    pages = sorted(out.rglob("*.html"))
+    assert len(pages) > 40
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', text)
+        assert policy, page
+        assert "default-src 'self'" in policy.group(1) and "unsafe-inline" not in policy.group(1)
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>\s*\S", text), page  # no inline script
+        assert not re.search(r"\sstyle=\"", text), page
+        for style in re.findall(r"<style>(.*?)</style>", text, re.S):  # allowed only by its hash
+            import base64
+            import hashlib
+            assert f"'sha256-{base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()}'" in policy.group(1)
+        assert not re.search(r"\son[a-z]+=\"", text), page

@@ -31,4 +31,8 @@ def test_every_page_is_valid_html5(corpus_build, fixture_build):
     assert len(pages) > 30
     result = subprocess.run(command + ["--format", "gnu", *map(str, pages)],
                             capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0 and not result.stderr.strip(), result.stderr
+    # The checker predates CSP Level 3's 'wasm-unsafe-eval', which the search page's policy
+    # needs (Pagefind compiles WebAssembly); that one message is not an error of the page.
+    errors = [line for line in result.stderr.splitlines() if line.strip()
+              and not ("search.html" in line and "found \"'wasm-unsafe-eval'\"" in line)]
+    assert not errors, "\n".join(errors)

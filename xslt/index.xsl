@@ -16,6 +16,7 @@
     <html lang="en">
       <head>
         <meta charset="utf-8"/>
+        <meta http-equiv="Content-Security-Policy" content="{$ed:csp}"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>{normalize-space($edition/title[@type = 'main'])}</title>
         <link rel="stylesheet" href="assets/edition.css"/>

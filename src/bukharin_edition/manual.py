@@ -5,6 +5,8 @@ bukharin.rng by trang) and shows an example taken from the edition's own TEI fil
 """
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import re
 from pathlib import Path
@@ -97,6 +99,10 @@ def render_manual(model: Model, corpus, rules: list[tuple[str, str, str, str]] =
     out = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
+        # The page's one inline style is allowed by its hash; nothing else is (as on every page).
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; '
+        f"style-src 'sha256-{base64.b64encode(hashlib.sha256(CSS.encode()).digest()).decode()}'; "
+        "object-src 'none'; base-uri 'none'\">",
         "<title>Encoding manual — The Bukharin documents</title>",
         f"<style>{CSS}</style></head><body>",
         "<h1>Encoding manual of The Bukharin documents</h1>",

@@ -55,6 +55,8 @@
     <html lang="{($tei/@xml:lang, 'en')[1]}">
       <head>
         <meta charset="utf-8"/>
+        <!-- The pages load nothing but the edition's own files, and run no inline script. -->
+        <meta http-equiv="Content-Security-Policy" content="{$ed:csp}"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>{ed:title($tei)} — {$label} — The Bukharin documents</title>
         <link rel="stylesheet" href="../assets/edition.css"/>

@@ -31,6 +31,12 @@ BLOCKS = ("p", "head", "item", "note", "cit", "quote", "sp", "speaker", "bibl", 
 # Inside a block, left out of the reading context of a name: notes and what the source printed.
 NOT_CONTEXT = ("note", "sic", "orig", "teiHeader")
 
+# The same policy as the pages made by the stylesheets (xslt/common/page.xsl); the search page
+# also lets Pagefind compile its WebAssembly.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+       "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'")
+CSP_SEARCH = CSP.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'")
+
 
 def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
@@ -60,9 +66,10 @@ def breadcrumbs(root: str, trail: list[tuple[str, str]]) -> str:
 
 
 def page(title: str, root: str, current: str, trail: list[tuple[str, str]], body: str,
-         head: str = "", body_attrs: str = "") -> str:
+         head: str = "", body_attrs: str = "", csp: str = CSP) -> str:
     """A whole HTML5 page of the edition."""
     return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+            f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f'<title>{esc(title)} — {EDITION}</title>'
             f'<link rel="stylesheet" href="{root}assets/edition.css">{head}</head>'
@@ -456,7 +463,7 @@ class SearchBuilder(Builder):
 
     def finish(self) -> None:
         _write(self, "search.html", page("Search", "", "search", [("Search", "")], SEARCH_BODY,
-                                         body_attrs=' data-view="search"'))
+                                         body_attrs=' data-view="search"', csp=CSP_SEARCH))
         names = {p.id: p.standard for p in load_register(self.context)}
         records = []
         for source in built(self.context):
