@@ -222,9 +222,7 @@ def test_arbitrary_text_through_the_recognizers_keeps_fidelity(text):
     recognizers = tuple(r.bind(manifest) if isinstance(r, DataRecognizer) else r
                         for r in converting.COMMON_RECOGNIZERS)
     p = fill(element("p"), text, Context(source, recognizers=recognizers))
-    assert inline_text(p) == text
-    for child in p:
-        assert child.tag == f"{{{TEI_NS}}}lb" or len(child) == 0
+    assert inline_text(p) == text  # recognizers may nest ([27th September 1888] is a supplied date)
 
 
 _MANIFEST = []
