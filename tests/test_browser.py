@@ -38,6 +38,25 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def serve_folder(folder: Path):
+    """Serve a folder on 127.0.0.1 for as long as the generator is not closed; yield its address."""
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def launch_chromium():
+    """Debian's Chromium through Playwright, for as long as the generator is not closed."""
+    sync_playwright = _require_browser()
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
 @pytest.fixture(scope="module")
 def site(fixture_build, corpus_build, tmp_path_factory):
     """Serve a built edition (the real corpus plus the views fixture) on 127.0.0.1."""
@@ -46,23 +65,13 @@ def site(fixture_build, corpus_build, tmp_path_factory):
     served = tmp_path_factory.mktemp("site") / "edition"
     shutil.copytree(corpus_build[0], served)
     shutil.copytree(fixture_build[0] / "fixture-views", served / "fixture-views")
-    handler = functools.partial(_Quiet, directory=str(served))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    yield from serve_folder(served)
 
 
 @pytest.fixture(scope="module")
 def browser():
     """One Chromium for the module (a launch costs seconds)."""
-    sync_playwright = _require_browser()
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        yield chromium
-        chromium.close()
+    yield from launch_chromium()
 
 
 @pytest.fixture(scope="module")

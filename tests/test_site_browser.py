@@ -2,14 +2,11 @@
 name, a person's page, the parallel view, at phone and desktop widths, with screenshots."""
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 
 import pytest
 
-from test_browser import ARGS, CHROMIUM, SCREENSHOTS, _in_ci, _Quiet, _require_browser
+from test_browser import SCREENSHOTS, _in_ci, launch_chromium, serve_folder
 from test_site import persname_counts
 
 PHONE = {"width": 390, "height": 844}
@@ -18,21 +15,12 @@ DESK = {"width": 1280, "height": 900}
 
 @pytest.fixture(scope="module")
 def served(corpus_build):
-    handler = functools.partial(_Quiet, directory=str(corpus_build[0]))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    yield from serve_folder(corpus_build[0])
 
 
 @pytest.fixture(scope="module")
 def chromium():
-    sync_playwright = _require_browser()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        yield browser
-        browser.close()
+    yield from launch_chromium()
 
 
 def _shot(page, name: str) -> None:

@@ -26,13 +26,13 @@ from urllib.parse import unquote, urlsplit
 
 from .build.base import Session
 from .build.pipeline import build_edition, warm
+from .build.site import CSP_SEARCH
 from .project import Project
 
 WATCHED = ("tei", "xslt", "schema", "seeds")
 PREFIX = "/__edition/"
-CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
-       "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-       "form-action 'none'; frame-ancestors 'none'")
+# The published pages' policy (search's, the widest), and what only a header can say.
+CSP = CSP_SEARCH.replace("form-action 'self'", "form-action 'none'") + "; frame-ancestors 'none'"
 TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
          ".xml": "application/xml; charset=utf-8", ".js": "text/javascript; charset=utf-8",
          ".json": "application/json", ".svg": "image/svg+xml", ".png": "image/png",
