@@ -236,13 +236,15 @@ def _resolve(context: Context, state: State, keys: list[str]) -> dict[str, str]:
 def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = "",
                   processor=None, schema_dir: Path | None = None, *, session: Session | None = None,
                   full: bool = False, keep_last_good: bool = False,
-                  progress: Progress | None = None, pdf: bool = False, jobs: int = 1) -> BuildReport:
+                  progress: Progress | None = None, pdf: bool = False, jobs: int = 1,
+                  only: tuple[str, ...] = ()) -> BuildReport:
     """Build edition/ from tei/: every view of every well-formed (and, given the schema, valid)
     source, the index, the files; with `pdf`, the printed edition too (edition/pdf/); only what
     changed since the last build unless `full`.
 
     With `jobs` > 1 the per-source pages that must be redone are made by that many worker
-    processes (see parallel.py), the rest here. A long-running caller passes the same `session` to every build (the processor, stylesheets
+    processes (see parallel.py), the rest here. `only` names the builders to run (all by default:
+    the benchmark times a part of the build with it). A long-running caller passes the same `session` to every build (the processor, stylesheets
     and schema are then made once); `keep_last_good` keeps the pages of a file that became
     invalid, for the editor's preview (the published build removes them).
     """
@@ -259,6 +261,11 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
     if pdf:
         from .pdf import PdfBuilder
         kinds.append(PdfBuilder)
+    if only:
+        unknown = set(only) - {kind.name for kind in kinds}
+        if unknown:
+            raise BuildError(f"no builder is named {', '.join(sorted(unknown))}")
+        kinds = [kind for kind in kinds if kind.name in only]
     builders = [builder(context) for builder in kinds]
     prepared: set[str] = set()
 
