@@ -38,9 +38,10 @@ def test_a_build_with_nothing_changed_does_nothing(built):
     before = _times(project)
     report = again()
     assert report.nothing_to_do and report.rebuilt == [] and report.written == []
-    # 6 tasks per source (4 views, the TEI copy, the plain text), the index, the shared files,
-    # and the pages made from every source (persons, chronology, DTS, manual, search)
-    assert report.up_to_date == 19
+    # 11 tasks per source (4 views, the TEI copy, the plain text, the DTS files, and the facts
+    # kept of it for the index, persons, chronology and search), then the index, the shared
+    # files and the pages made from every source (persons, chronology, DTS, manual, search)
+    assert report.up_to_date == 2 * 11 + 7
     assert _times(project) == before
 
 
@@ -56,8 +57,9 @@ def test_a_paragraph_changed_rebuilds_that_source_only(built):
     edit(project.tei / "trial-1938.xml", "plead guilty", "plead guilty indeed")
     report = again()
     assert sorted(t for t in report.rebuilt if ":" in t) == [
-        "apparatus:trial-1938", "diplomatic:trial-1938", "downloads:trial-1938", "files:trial-1938",
-        "parallel:trial-1938", "reading:trial-1938"]
+        "apparatus:trial-1938", "chronology:trial-1938", "diplomatic:trial-1938", "downloads:trial-1938",
+        "dts:trial-1938", "files:trial-1938", "parallel:trial-1938", "persons:trial-1938",
+        "reading:trial-1938", "search:trial-1938"]  # not index:, which reads the header only
     assert {t for t in report.rebuilt if ":" not in t} == EVERY_SOURCE
     assert "plead guilty indeed" in (project.edition / "trial-1938" / "reading.html").read_text("utf-8")
 
@@ -135,7 +137,7 @@ def test_an_invalid_change_removes_the_pages_and_a_fix_brings_them_back(built):
 def test_a_broken_state_file_means_a_full_build(built):
     project, again = built
     (project.edition / ".build-state.json").write_text("{not json", "utf-8")
-    assert len(again().rebuilt) == 19
+    assert len(again().rebuilt) == 2 * 11 + 7
 
 
 def test_progress_is_a_line_per_file_off_a_terminal_and_nothing_when_quiet(tmp_path):
@@ -145,7 +147,7 @@ def test_progress_is_a_line_per_file_off_a_terminal_and_nothing_when_quiet(tmp_p
     lines = result.output.splitlines()
     assert any(line.split() == ["checked", str(project.tei / "trial-1938.xml")] for line in lines)
     assert any(line.split()[:2] == ["built", "trial-1938"] for line in lines)
-    assert lines[-1].startswith("2 sources built into") and "19 task(s) run" in lines[-1]
+    assert lines[-1].startswith("2 sources built into") and "29 task(s) run" in lines[-1]
     (project.tei / "trial-1938.xml").write_text(
         (project.tei / "trial-1938.xml").read_text("utf-8").replace("plead guilty", "plead, guilty", 1), "utf-8")
     quiet = CliRunner().invoke(main, ["build", "--no-pdf", "-q", "--root", str(project.root)])
@@ -208,7 +210,7 @@ def test_verbose_lists_what_was_up_to_date(built):
     project, _ = built
     result = CliRunner().invoke(main, ["build", "--no-pdf", "-v", "--root", str(project.root)])
     assert result.exit_code == 0, result.output
-    assert " current  reading:trial-1938" in result.output and "19 task(s) up to date" in result.output
+    assert " current  reading:trial-1938" in result.output and "29 task(s) up to date" in result.output
 
 
 def test_a_file_is_validated_again_when_a_sibling_it_points_at_changes(tmp_path, saxon):

@@ -32,14 +32,30 @@ nav ul { columns: 4; list-style: none; padding: 0; }
 """
 
 
-def _corpus(tei_dir: Path) -> list[tuple[str, etree._ElementTree]]:
-    trees = []
+def _corpus(tei_dir: Path):
+    """(file name, tree) of each TEI file in name order, parsed as the examples are looked for:
+    one tree at a time, whatever the size of the edition."""
     for path in sorted(Path(tei_dir).glob("*.xml")):
         try:
-            trees.append((path.name, parse_tei(path)))
+            yield path.name, parse_tei(path)
         except FileProblem:
             continue
-    return trees
+
+
+def find_examples(model: Model, corpus) -> dict[str, tuple[str, int, str]]:
+    """The first example of each definition (by pattern name) in one pass over the corpus,
+    which stops as soon as every definition has one."""
+    wanted = [d for name in model.elements for d in model.elements[name]]
+    found: dict[str, tuple[str, int, str]] = {}
+    for name, tree in corpus:
+        for definition in wanted:
+            if definition.pattern not in found:
+                example = _example(definition, model, [(name, tree)])
+                if example:
+                    found[definition.pattern] = example
+        if len(found) == len(wanted):
+            break
+    return found
 
 
 def _attr_names(node) -> dict[str, str]:
@@ -118,6 +134,7 @@ def render_manual(model: Model, corpus, rules: list[tuple[str, str, str, str]] =
     names = sorted(model.elements, key=str.lower)
     out += [f'<li><a href="#el-{e(n)}">&lt;{e(n)}&gt;</a></li>' for n in names]
     out.append("</ul></nav>")
+    examples = find_examples(model, corpus)
     for name in names:
         out.append(f'<h2 id="el-{e(name)}">&lt;{e(name)}&gt;</h2>')
         for definition in model.elements[name]:
@@ -139,7 +156,7 @@ def render_manual(model: Model, corpus, rules: list[tuple[str, str, str, str]] =
             if definition.text:
                 content = "text" + (", " + content if content else "")
             out.append(f"<p>Contains: {content or 'nothing (empty element)'}.</p>")
-            example = _example(definition, model, corpus)
+            example = examples.get(definition.pattern)
             if example:
                 file, line, text = example
                 out.append(f"<p>Example from <code>tei/{e(file)}</code>, line {line}:</p><pre>{e(text)}</pre>")

@@ -1,6 +1,7 @@
 """What every builder shares: the build's context, the builder protocol and its dependencies."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +39,12 @@ class Source:
         if self._node is None:
             self._node = self._context.processor.parse_xml(xml_file_name=str(self.path.resolve()))
         return self._node
+
+    def release(self) -> None:
+        """Forget the parsed trees once the source's own tasks are done: a build holds one
+        source's trees at a time, never every document's."""
+        self._tree = None
+        self._node = None
 
 
 class Session:
@@ -152,6 +159,56 @@ def compile_stylesheet(context: Context, name: str):
         del context.session.executables[old]  # compiled from stylesheets that changed since
     context.session.executables[key] = executable
     return executable
+
+
+FACTS = ".facts"  # edition/.facts/<builder>/<id>.json: what a reduction keeps of each source
+
+
+class Reduction(Builder):
+    """A builder of pages made from every source (persons, chronology, search, …), written as a
+    map and a reduce so that its cost grows with what it keeps of each source, not with the
+    documents' trees: `facts_of()` reads one source (a per-source task, done by the workers of a
+    parallel build, and redone only when that source changed) and its JSON is kept in
+    edition/.facts/; `reduce()` combines the facts of every built source, in order."""
+
+    def doc_inputs(self, source: Source) -> list[str]:
+        return [f"tei:{source.id}"]
+
+    def doc_outputs(self, source: Source) -> list[Path]:
+        return [self.facts_path(source.id)]
+
+    def facts_path(self, ident: str) -> Path:
+        return self.context.out_dir / FACTS / self.name / f"{ident}.json"
+
+    def facts_of(self, source: Source) -> object:
+        raise NotImplementedError
+
+    def write_doc(self, source: Source) -> None:
+        from ..tei import write_atomic
+
+        data = json.dumps(self.facts_of(source), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        path = self.facts_path(source.id)
+        if not (path.is_file() and path.read_bytes() == data):
+            write_atomic(path, data, durable=False)
+
+    def gathered(self):
+        """(source, facts) for every built source, in the sources' order; facts missing or
+        unreadable (a folder copied without its hidden files) are made again from the source."""
+        for source in self.context.sources:
+            if source.failed:
+                continue
+            try:
+                facts = json.loads(self.facts_path(source.id).read_bytes())
+            except (OSError, ValueError):
+                facts = self.facts_of(source)
+                source.release()
+            yield source, facts
+
+    def finish(self) -> None:
+        self.reduce(self.gathered())
+
+    def reduce(self, gathered) -> None:
+        raise NotImplementedError
 
 
 def every_source(context: Context) -> list[str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..tei import TEI_NS, XML_ID, parse_tei, tei, write_atomic
-from .base import Builder, Context, Source, compile_stylesheet
+from .base import Builder, Context, Reduction, Source, compile_stylesheet
 from .site import (ChronologyBuilder, DownloadsBuilder, DtsBuilder, ManualBuilder, PersonsBuilder,
                    SearchBuilder)
 
@@ -88,10 +88,18 @@ class ParallelBuilder(ViewBuilder):
     name, stylesheet, filename = "parallel", "parallel", "parallel.html"
 
 
-class IndexBuilder(Builder):
-    """edition/index.html: every source with its bibliographic facts."""
+class IndexBuilder(Reduction):
+    """edition/index.html: every source with its bibliographic facts (a reduction over the
+    sources' headers)."""
 
     name = "index"
+
+    def doc_inputs(self, source: Source) -> list[str]:
+        return [f"header:{source.id}"]
+
+    def facts_of(self, source: Source) -> dict:
+        header = source.tree.getroot().find(tei("teiHeader"))
+        return {"header": etree.tostring(header, encoding="unicode") if header is not None else ""}
 
     def finish_inputs(self) -> list[str]:
         headers = [f"header:{s.id}" for s in self.context.sources if not s.failed]
@@ -103,8 +111,13 @@ class IndexBuilder(Builder):
     def prepare(self) -> None:
         self.executable = compile_stylesheet(self.context, "index")
 
-    def finish(self) -> None:
-        corpus = corpus_of_headers(self.context)
+    def reduce(self, gathered) -> None:
+        corpus = _corpus_root(self.context)
+        for source, facts in gathered:
+            member = etree.SubElement(corpus, tei("TEI"))
+            member.set(XML_ID, source.id)
+            if facts["header"]:
+                member.append(etree.fromstring(facts["header"]))
         node = self.context.processor.parse_xml(xml_text=etree.tostring(corpus, encoding="unicode"))
         try:
             html = self.executable.transform_to_string(xdm_node=node)
@@ -164,23 +177,28 @@ BUILDERS: tuple[type[Builder], ...] = (
 PER_SOURCE: tuple[type[Builder], ...] = (ReadingBuilder, DiplomaticBuilder, ApparatusBuilder, FilesBuilder)
 
 
-def corpus_of_headers(context: Context) -> etree._Element:
-    """A teiCorpus of edition.xml's header and each source's header, in the sources' order."""
+def _corpus_root(context: Context) -> etree._Element:
+    """A teiCorpus holding edition.xml's header."""
     corpus = etree.Element(tei("teiCorpus"), nsmap={None: TEI_NS})
     edition = next((p for p in context.shared if p.stem == "edition"), None)
     if edition is not None:
         header = parse_tei(edition).getroot().find(tei("teiHeader"))
         if header is not None:
             corpus.append(copy.deepcopy(header))
+    return corpus
+
+
+def corpus_of_headers(context: Context) -> etree._Element:
+    """A teiCorpus of edition.xml's header and each source's header, in the sources' order."""
+    corpus = _corpus_root(context)
     for source in context.sources:
         if source.failed:
             continue
-        root = source.tree.getroot()
         member = etree.SubElement(corpus, tei("TEI"))
         member.set(XML_ID, source.id)
-        header = root.find(tei("teiHeader"))
+        header = parse_tei(source.path).getroot().find(tei("teiHeader"))  # not kept: one tree at a time
         if header is not None:
-            member.append(copy.deepcopy(header))
+            member.append(header)
     return corpus
 
 

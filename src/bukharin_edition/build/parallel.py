@@ -62,14 +62,20 @@ def run_in_workers(work: dict[str, list[str]], settings: Settings, jobs: int) ->
 
 
 _SESSION: Session | None = None  # one per worker process: its Saxon processor and stylesheets
+_GATHERED: tuple[Settings, Context] | None = None  # what it gathered from the state, for every chunk
 
 
-def _render_chunk(chunk: list[tuple[str, list[str]]], settings: Settings) -> list[Outcome]:
-    from .builders import BUILDERS
+def _context(settings: Settings) -> Context:
+    """The worker's gathered sources: read from the state once per process (the parent does
+    not change the state while its workers run), not once per chunk."""
     from .pipeline import gather
     from .state import State, tree_digest
 
-    global _SESSION
+    global _SESSION, _GATHERED
+    if _GATHERED is not None and _GATHERED[0] == settings:
+        context = _GATHERED[1]
+        context.written, context.problems = [], []
+        return context
     _SESSION = _SESSION or Session()
     context = Context(settings.tei_dir, settings.xslt_dir, settings.out_dir, _SESSION,
                       base_url=settings.base_url)
@@ -77,6 +83,14 @@ def _render_chunk(chunk: list[tuple[str, list[str]]], settings: Settings) -> lis
     if settings.schema_dir is not None:
         context.digests["schema"] = tree_digest(settings.schema_dir)
     gather(context, None, State.load(settings.out_dir), settings.schema_dir, False, None)
+    _GATHERED = (settings, context)
+    return context
+
+
+def _render_chunk(chunk: list[tuple[str, list[str]]], settings: Settings) -> list[Outcome]:
+    from .builders import BUILDERS
+
+    context = _context(settings)
     kinds = {kind.name: kind for kind in BUILDERS}
     if "pdf" in settings.kinds:
         from .pdf import PdfBuilder
@@ -96,6 +110,7 @@ def _render_chunk(chunk: list[tuple[str, list[str]]], settings: Settings) -> lis
                 builders[name] = kinds[name](context)
                 builders[name].prepare()
             builders[name].write_doc(source)
+        source.release()
         outcomes.append(Outcome(source_id, names, context.written[written:], context.problems[problems:],
                                 source.failed))
     return outcomes

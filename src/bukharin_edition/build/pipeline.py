@@ -16,7 +16,7 @@ from lxml import etree
 
 from ..errors import BuildError, EditionError
 from ..tei import XML_ID, parse_tei, tei
-from .base import Context, Session, Source, new_processor
+from .base import FACTS, Context, Session, Source, new_processor
 from .builders import BUILDERS
 from .state import Facts, State, digest, tree_digest
 
@@ -85,7 +85,9 @@ def _learn(tree: etree._ElementTree, sha: str, checked: str, hashes: dict[str, s
         persons.update(token[4:] for token in value.split() if token.startswith("per:"))
     found = root.find(f".//{tei('sourceDesc')}//{tei('citedRange')}[@unit='line']")
     start = found.get("from") if found is not None else None
+    title = root.find(f"{tei('teiHeader')}/{tei('fileDesc')}/{tei('titleStmt')}/{tei('title')}")
     return Facts(sha=sha, header=digest(etree.tostring(header)) if header is not None else "",
+                 title=" ".join("".join(title.itertext()).split()) if title is not None else root.get(XML_ID, ""),
                  persons=sorted(persons), order=int(start) if start and start.isdigit() else 10**9,
                  checked=_check_key(checked, siblings, hashes), siblings=siblings)
 
@@ -164,7 +166,8 @@ def _read(context: Context, path: Path, sha: str, checked: str, validator, schem
             f"{path}:{root.sourceline}: the TEI element's xml:id is '{ident}', but the file is "
             f"named {path.name}; make them agree (the pages' addresses come from the id)")
         return None
-    return Source(ident, path, _learn(tree, sha, checked, hashes), context, tree=tree)
+    # The tree is not kept: a build holds one document's tree at a time (see Source.release).
+    return Source(ident, path, _learn(tree, sha, checked, hashes), context)
 
 
 def prune(context: Context, state: State) -> None:
@@ -175,8 +178,13 @@ def prune(context: Context, state: State) -> None:
         del state.tasks[task]
     if not context.out_dir.is_dir():
         return
+    kept = {f"{ident}.json" for ident in built}
+    for folder in (context.out_dir / FACTS).glob("*/"):
+        for stale in folder.glob("*.json"):
+            if stale.name not in kept:
+                stale.unlink()
     for folder in context.out_dir.iterdir():
-        if not folder.is_dir() or folder.name in ("assets", "tei", "persons", "text", "dts", "pagefind") or folder.name in built:
+        if not folder.is_dir() or folder.name in ("assets", "tei", "persons", "text", "dts", "pagefind", FACTS) or folder.name in built:
             continue
         for name in PAGES:
             (folder / name).unlink(missing_ok=True)
@@ -296,6 +304,7 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
                 state.tasks.pop(task, None)
             else:
                 state.tasks[task] = inputs
+        source.release()
         if ran and progress:
             progress("built", f"{source.id} ({', '.join(ran)})")
     for builder in builders:

@@ -16,12 +16,13 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from ..tei import TEI_NS, XML_ID, local_name, tei, write_atomic
-from .base import Builder, Source, every_source
+from .base import Builder, Reduction, Source, every_source
 
 NS = {"t": TEI_NS}
 EDITION = "The Bukharin documents"
@@ -90,6 +91,9 @@ def _write(builder: Builder, relative: str, text: str) -> None:
 
 
 def source_title(source: Source) -> str:
+    """The title of the source's titleStmt (learnt when the file was gathered)."""
+    if source.facts.title:
+        return source.facts.title
     root = source.tree.getroot()
     found = root.find(f"{tei('teiHeader')}/{tei('fileDesc')}/{tei('titleStmt')}/{tei('title')}")
     return " ".join("".join(found.itertext()).split()) if found is not None else source.id
@@ -143,7 +147,7 @@ def squeeze(text: str) -> str:
 
 @dataclass
 class Mention:
-    source: Source
+    source: str  # the source's id
     block: str
     form: str
     before: str
@@ -199,31 +203,44 @@ def _when(el) -> str:
     return el.get("when") or "/".join(filter(None, (el.get("notBefore"), el.get("notAfter"))))
 
 
-def mentions_of(sources: list[Source]) -> dict[str, list[Mention]]:
-    """Every persName with a register id in the sources' texts, with its context."""
-    found: dict[str, list[Mention]] = {}
-    for source in sources:
-        for name in source.tree.getroot().iterfind(".//t:text//t:persName[@ref]", NS):
-            ident = name.get("ref").removeprefix("per:")
-            block = block_of(name)
-            form = squeeze(reading_text(name)[0])
-            before = after = ""
-            if block is not None:
-                text, start, end = reading_text(block, name)
-                before, after = _clip(squeeze(text[:start]), True), _clip(squeeze(text[end:]), False)
-                if text[:start][-1:].isspace():
-                    before += " "
-                if text[end:][:1].isspace():
-                    after = " " + after
-            found.setdefault(ident, []).append(
-                Mention(source, block.get(XML_ID) if block is not None else "", form, before, after))
+def mentions_in(root: etree._Element) -> list[list[str]]:
+    """Every persName with a register id in one source's text, with its context:
+    [ref, block id, the name as printed, the text before, the text after]."""
+    found = []
+    for name in root.iterfind(".//t:text//t:persName[@ref]", NS):
+        ident = name.get("ref").removeprefix("per:")
+        block = block_of(name)
+        form = squeeze(reading_text(name)[0])
+        before = after = ""
+        if block is not None:
+            text, start, end = reading_text(block, name)
+            before, after = _clip(squeeze(text[:start]), True), _clip(squeeze(text[end:]), False)
+            if text[:start][-1:].isspace():
+                before += " "
+            if text[end:][:1].isspace():
+                after = " " + after
+        found.append([ident, block.get(XML_ID) if block is not None else "", form, before, after])
     return found
 
 
-class PersonsBuilder(Builder):
-    """edition/persons/index.html and a page per person of the register."""
+MENTIONS_PER_PAGE = 500  # a person's mentions past this many go on further pages
+
+
+def person_page_name(ident: str, number: int) -> str:
+    """The file of a person's page `number` (from 1), relative to persons/: the first is
+    <id>.html, the others more/<id>-<n>.html (an id holds no '/', so none can clash)."""
+    return f"{ident}.html" if number == 1 else f"more/{ident}-{number}.html"
+
+
+class PersonsBuilder(Reduction):
+    """edition/persons/index.html and a page per person of the register (more pages for a
+    person mentioned more than MENTIONS_PER_PAGE times): a reduction over each source's
+    mentions."""
 
     name = "persons"
+
+    def facts_of(self, source: Source) -> dict:
+        return {"mentions": mentions_in(source.tree.getroot())}
 
     def finish_inputs(self) -> list[str]:
         return [*every_source(self.context), "shared:persons", "xslt", "option:base-url"]
@@ -231,16 +248,25 @@ class PersonsBuilder(Builder):
     def finish_outputs(self) -> list[Path]:
         return [self.context.out_dir / "persons" / "index.html"]
 
-    def finish(self) -> None:
+    def reduce(self, gathered) -> None:
         persons = load_register(self.context)
         if not persons:
             return
-        mentions = mentions_of(built(self.context))
+        titles: dict[str, str] = {}
+        mentions: dict[str, list[Mention]] = {}
+        for source, facts in gathered:
+            titles[source.id] = source.facts.title or source.id
+            for ref, *rest in facts["mentions"]:
+                mentions.setdefault(ref, []).append(Mention(source.id, *rest))
+        keep = {"index.html"}
         for person in persons:
-            _write(self, f"persons/{person.id}.html", self.person_page(person, mentions.get(person.id, [])))
-        keep = {f"{p.id}.html" for p in persons} | {"index.html"}
-        for stale in (self.context.out_dir / "persons").glob("*.html"):
-            if stale.name not in keep:  # a person no longer in the register keeps no page
+            for number, text in enumerate(self.person_pages(person, mentions.get(person.id, []), titles), 1):
+                name = person_page_name(person.id, number)
+                _write(self, f"persons/{name}", text)
+                keep.add(name)
+        folder = self.context.out_dir / "persons"
+        for stale in [*folder.glob("*.html"), *folder.glob("more/*.html")]:
+            if stale.relative_to(folder).as_posix() not in keep:  # no page of a person or page gone
                 stale.unlink()
         rows = "".join(
             f'<tr><td><a href="{esc(p.id)}.html">{esc(p.standard)}</a></td>'
@@ -255,8 +281,49 @@ class PersonsBuilder(Builder):
         _write(self, "persons/index.html",
                page("Persons", "../", "persons", [("Persons", "")], body, body_attrs=' data-view="persons"'))
 
-    def person_page(self, person: Person, mentions: list[Mention]) -> str:
+    def person_pages(self, person: Person, mentions: list[Mention], titles: dict[str, str]):
+        """The person's pages: the register's facts and the names as printed, then the mentions
+        grouped by source, MENTIONS_PER_PAGE a page."""
         forms = Counter(m.form for m in mentions)
+        pages = max(1, -(-len(mentions) // MENTIONS_PER_PAGE))
+        for number in range(1, pages + 1):
+            first = (number - 1) * MENTIONS_PER_PAGE
+            shown = mentions[first:first + MENTIONS_PER_PAGE]
+            root = "../" if number == 1 else "../../"
+            home = "" if number == 1 else "../"
+            groups = []
+            for source_id in dict.fromkeys(m.source for m in shown):
+                items = "".join(
+                    f'<li data-block="{esc(m.block)}"><a href="{root}{esc(m.source)}/reading.html#{esc(m.block)}">'
+                    f'<span class="ed-kwic-before">{esc(m.before)}</span><mark>{esc(m.form)}</mark>'
+                    f'<span class="ed-kwic-after">{esc(m.after)}</span></a> '
+                    f'<span class="ed-quiet">§ {esc(m.block)}</span></li>'
+                    for m in shown if m.source == source_id)
+                count = sum(m.source == source_id for m in shown)
+                groups.append(f'<section><h3><a href="{root}{esc(source_id)}/reading.html">'
+                              f'{esc(titles.get(source_id, source_id))}</a>'
+                              f' <span class="ed-quiet">({count})</span></h3><ol class="ed-kwic">{items}</ol></section>')
+            pager = self.pager(person, number, pages, home) if pages > 1 else ""
+            span = (f'<p class="ed-quiet">Mentions {first + 1}–{first + len(shown)} of {len(mentions)}.</p>'
+                    if pages > 1 else "")
+            heading = (f'<h2 id="mentions">Mentions <span class="ed-count" data-count="{len(mentions)}">'
+                       f'({len(mentions)})</span></h2>')
+            mentions_html = heading + span + pager + (
+                "".join(groups) or "<p>No source of the edition mentions this person by name.</p>") + pager
+            if number == 1:
+                body = self.person_facts(person, forms) + mentions_html
+                trail = [("Persons", "index.html"), (person.standard, "")]
+                title = person.standard
+            else:
+                body = f'<h1>{esc(person.standard)}</h1>' + mentions_html
+                trail = [("Persons", "../index.html"), (person.standard, f"../{person.id}.html"),
+                         (f"Page {number}", "")]
+                title = f"{person.standard}, page {number}"
+            yield page(title, root, "persons", trail, body,
+                       body_attrs=f' data-view="person" data-person="{esc(person.id)}"')
+
+    @staticmethod
+    def person_facts(person: Person, forms: Counter) -> str:
         variants = "".join(f"<li>{esc(form)} <span class=\"ed-quiet\">({count}×)</span></li>"
                            for form, count in forms.most_common())
         facts = [("Standard name", esc(person.standard))]
@@ -269,29 +336,23 @@ class PersonsBuilder(Builder):
         for note in person.notes:
             facts.append(("Note", esc(note)))
         dl = "".join(f"<dt>{t}</dt><dd>{v}</dd>" for t, v in facts)
-        groups = []
-        for source in list({m.source.id: m.source for m in mentions}.values()):
-            items = "".join(
-                f'<li data-block="{esc(m.block)}"><a href="../{esc(m.source.id)}/reading.html#{esc(m.block)}">'
-                f'<span class="ed-kwic-before">{esc(m.before)}</span><mark>{esc(m.form)}</mark>'
-                f'<span class="ed-kwic-after">{esc(m.after)}</span></a> '
-                f'<span class="ed-quiet">§ {esc(m.block)}</span></li>'
-                for m in mentions if m.source is source)
-            count = sum(m.source is source for m in mentions)
-            groups.append(f'<section><h3><a href="../{esc(source.id)}/reading.html">{esc(source_title(source))}</a>'
-                          f' <span class="ed-quiet">({count})</span></h3><ol class="ed-kwic">{items}</ol></section>')
         unused = [v for v in person.variants if v not in forms]
-        body = (f'<h1>{esc(person.standard)}</h1>'
+        return (f'<h1>{esc(person.standard)}</h1>'
                 f'<section class="ed-facts" aria-labelledby="ed-facts-title"><h2 id="ed-facts-title">In the register</h2>'
                 f'<dl>{dl}</dl></section>'
                 f'<h2>Names as they occur</h2><ul class="ed-variants">{variants or "<li>none</li>"}</ul>'
                 + (f'<p class="ed-quiet">Registered forms not found in the sources: {esc(", ".join(unused))}.</p>'
-                   if unused else "")
-                + f'<h2 id="mentions">Mentions <span class="ed-count" data-count="{len(mentions)}">({len(mentions)})</span></h2>'
-                + ("".join(groups) or "<p>No source of the edition mentions this person by name.</p>"))
-        return page(person.standard, "../", "persons",
-                    [("Persons", "index.html"), (person.standard, "")], body,
-                    body_attrs=f' data-view="person" data-person="{esc(person.id)}"')
+                   if unused else ""))
+
+    @staticmethod
+    def pager(person: Person, number: int, pages: int, home: str) -> str:
+        """Links to every page of the person's mentions ('home' leads from the page to persons/)."""
+        links = []
+        for other in range(1, pages + 1):
+            href = home + person_page_name(person.id, other)
+            links.append(f'<li aria-current="page">{other}</li>' if other == number
+                         else f'<li><a href="{esc(href)}">{other}</a></li>')
+        return f'<nav class="ed-pager" aria-label="Pages of mentions"><ol>{"".join(links)}</ol></nav>'
 
 
 def _life(p: Person) -> str:
@@ -304,10 +365,21 @@ def _sort_name(name: str) -> tuple[str, str]:
 
 # ----------------------------------------------------------------------- chronology
 
-class ChronologyBuilder(Builder):
-    """edition/chronology.html: the dated statements in time order, grouped by event."""
+CHRONOLOGY_ON_ONE_PAGE = 3000  # past this many statements, the chronology has a page per year
+
+
+class ChronologyBuilder(Reduction):
+    """edition/chronology.html: the dated statements in time order, grouped by event (on a page
+    per year, edition/chronology/<year>.html, when there are too many for one): a reduction over
+    each source's dated statements."""
 
     name = "chronology"
+
+    def facts_of(self, source: Source) -> dict:
+        from dataclasses import asdict
+
+        from ..chronology import statements_of
+        return {"statements": [asdict(s) for s in statements_of(source.id, source.tree.getroot())]}
 
     def finish_inputs(self) -> list[str]:
         return [*every_source(self.context), "shared:persons", "xslt", "option:base-url",
@@ -316,15 +388,15 @@ class ChronologyBuilder(Builder):
     def finish_outputs(self) -> list[Path]:
         return [self.context.out_dir / "chronology.html"]
 
-    def finish(self) -> None:
-        from ..chronology import Event, statements_of
+    def reduce(self, gathered) -> None:
+        from ..chronology import Event, Statement
 
-        sources = built(self.context)
-        titles = {s.id: source_title(s) for s in sources}
-        order = {s.id: i for i, s in enumerate(sources)}
+        titles: dict[str, str] = {}
         statements = []
-        for source in sources:
-            statements += statements_of(source.id, source.tree.getroot())
+        for source, facts in gathered:
+            titles[source.id] = source_title(source)
+            statements += [Statement(**fields) for fields in facts["statements"]]
+        order = {ident: i for i, ident in enumerate(titles)}
         events: list[Event] = []
         rules = self._rules()
         if rules is not None:
@@ -337,7 +409,12 @@ class ChronologyBuilder(Builder):
         statements.sort(key=key)
         for event in events:
             event.statements.sort(key=key)
-        _write(self, "chronology.html", self.render(statements, events, titles))
+        pages = self.render(statements, events, titles)
+        for name, text in pages.items():
+            _write(self, name, text)
+        for stale in (self.context.out_dir / "chronology").glob("*.html"):
+            if f"chronology/{stale.name}" not in pages:
+                stale.unlink()
 
     def _rules(self):
         """The date rules and gazetteer of the project's seeds, when the project has event rules
@@ -355,43 +432,60 @@ class ChronologyBuilder(Builder):
             self.context.problems.append(f"chronology: {manifest_path}: {exc}")
             return None
 
-    def render(self, statements, events, titles) -> str:
+    def render(self, statements, events, titles) -> dict[str, str]:
+        """The chronology's pages by file name: chronology.html alone, or with a page per year
+        (chronology/<year>.html) when there are more than CHRONOLOGY_ON_ONE_PAGE statements."""
+        split = len(statements) > CHRONOLOGY_ON_ONE_PAGE
+        root = "../" if split else ""
         in_event = {id(s) for e in events for s in e.statements}
         entries: list[tuple[str, str]] = []  # (sort key, html)
         for event in events:
             verdict = "The sources disagree" if event.disagrees else "The sources agree"
             cls = "ed-disagree" if event.disagrees else "ed-agree"
-            cells = "".join(self.statement(s, titles, "div") for s in event.statements)
+            cells = "".join(self.statement(s, titles, "div", root) for s in event.statements)
             entries.append((event.statements[0].key, (
                 f'<li class="ed-event {cls}" id="event-{esc(event.id)}" data-event="{esc(event.id)}">'
                 f'<h3>{esc(event.label)}</h3><p class="ed-verdict"><strong>{verdict}</strong>: '
                 f'{esc(event.summary())}</p><div class="ed-side-by-side">{cells}</div></li>')))
         for s in statements:
             if id(s) not in in_event:
-                entries.append((s.key, f'<li class="ed-dated">{self.statement(s, titles, "div")}</li>'))
+                entries.append((s.key, f'<li class="ed-dated">{self.statement(s, titles, "div", root)}</li>'))
         entries.sort(key=lambda e: e[0])
         years: dict[str, list[str]] = {}
         for sort_key, item in entries:
-            year = sort_key[:4] if sort_key[:1].isdigit() else "without a year"
-            years.setdefault(year, []).append(item)
-        jump = " ".join(f'<a href="#y{esc(y.replace(" ", "-"))}">{esc(y)}</a>' for y in years)
-        sections = "".join(
-            f'<section aria-labelledby="y{esc(y.replace(" ", "-"))}"><h2 id="y{esc(y.replace(" ", "-"))}">{esc(y)}</h2>'
-            f'<ol class="ed-chronology">{"".join(items)}</ol></section>' for y, items in years.items())
+            years.setdefault(_year(sort_key), []).append(item)
+        anchor = {y: f"y{y.replace(' ', '-')}" for y in years}
+        where = {y: (f"chronology/{anchor[y][1:]}.html" if split else "") for y in years}
+        jump = " ".join(f'<a href="{where[y]}#{anchor[y]}">{esc(y)}</a>' for y in years)
+
+        def section(y: str) -> str:
+            return (f'<section aria-labelledby="{anchor[y]}"><h2 id="{anchor[y]}">{esc(y)}</h2>'
+                    f'<ol class="ed-chronology">{"".join(years[y])}</ol></section>')
+
         disagreements = [e for e in events if e.disagrees]
-        summary = "".join(f'<li><a href="#event-{esc(e.id)}">{esc(e.label)}</a>: {esc(e.summary())}</li>'
-                          for e in disagreements)
+        summary = "".join(
+            f'<li><a href="{where[_year(e.statements[0].key)]}#event-{esc(e.id)}">{esc(e.label)}</a>: '
+            f'{esc(e.summary())}</li>' for e in disagreements)
         body = (f'<h1>Chronology</h1><p>{len(statements)} dated statements of {len(titles)} sources in '
                 f'time order. Statements that the edition’s event rules assign to one event are grouped; '
                 f'where the sources disagree their statements stand side by side. Old Style dates are '
-                f'placed by their Gregorian day and show their Julian form.</p>'
+                f'placed by their Gregorian day and show their Julian form.'
+                + (' The statements of each year are on a page of their own.' if split else '') + '</p>'
                 + (f'<h2 id="disagreements">Where the sources disagree</h2><ul>{summary}</ul>' if summary else "")
-                + f'<nav class="ed-years" aria-label="Years">{jump}</nav>{sections}')
-        return page("Chronology", "", "chronology", [("Chronology", "")], body,
-                    body_attrs=' data-view="chronology"')
+                + f'<nav class="ed-years" aria-label="Years">{jump}</nav>'
+                + ("" if split else "".join(section(y) for y in years)))
+        pages = {"chronology.html": page("Chronology", "", "chronology", [("Chronology", "")], body,
+                                         body_attrs=' data-view="chronology"')}
+        if split:
+            nav = '<nav class="ed-years" aria-label="Years">' + jump.replace(' href="chronology/', ' href="') + '</nav>'
+            for y in years:
+                pages[where[y]] = page(f"Chronology: {y}", root, "chronology",
+                                       [("Chronology", "../chronology.html"), (y, "")], nav + section(y),
+                                       body_attrs=' data-view="chronology"')
+        return pages
 
     @staticmethod
-    def statement(s, titles, tag) -> str:
+    def statement(s, titles, tag, root: str = "") -> str:
         julian = s.attrs.get("when-custom")
         norm = s.attrs.get("when") or "/".join(filter(None, (
             s.attrs.get("from") or s.attrs.get("notBefore"), s.attrs.get("to") or s.attrs.get("notAfter"))))
@@ -400,8 +494,12 @@ class ChronologyBuilder(Builder):
         return (f'<{tag} class="ed-statement" data-source="{esc(s.source)}" data-block="{esc(s.block)}" '
                 f'data-when="{esc(norm)}"><p class="ed-statement-date"><span class="ed-iso">{esc(norm or "?")}</span>'
                 f' “{esc(s.text)}”{style}</p><blockquote><p>{esc(s.sentence)}</p></blockquote>'
-                f'<p class="ed-statement-source"><a href="{esc(s.source)}/reading.html#{esc(s.block)}">'
+                f'<p class="ed-statement-source"><a href="{root}{esc(s.source)}/reading.html#{esc(s.block)}">'
                 f'{esc(titles.get(s.source, s.source))}, § {esc(s.block)}</a></p></{tag}>')
+
+
+def _year(sort_key: str) -> str:
+    return sort_key[:4] if sort_key[:1].isdigit() else "without a year"
 
 
 # ----------------------------------------------------------------------- search
@@ -449,11 +547,28 @@ def block_record(el) -> tuple[str, list[str]]:
     return squeeze(clone.text_content()), list(dict.fromkeys(persons))
 
 
-class SearchBuilder(Builder):
+class SearchBuilder(Reduction):
     """edition/search.html and the Pagefind index (edition/pagefind/): one record per block of
-    every reading page, linked to the block's anchor, filtered by source and person."""
+    every reading page, linked to the block's anchor, filtered by source and person. The records
+    of a source are cut from its reading page when that page is made (by the same worker); the
+    index is written from every source's records."""
 
     name = "search"
+
+    def doc_inputs(self, source: Source) -> list[str]:  # the reading page's own inputs
+        return [f"tei:{source.id}", "xslt", "option:base-url",
+                *(f"person:{ref}" for ref in source.facts.persons)]
+
+    def facts_of(self, source: Source) -> dict:
+        reading = self.context.out_dir / source.id / "reading.html"
+        if not reading.is_file():
+            return {"records": []}
+        records = []
+        for el in leaf_blocks(lxml_html.fromstring(reading.read_bytes())):
+            text, persons = block_record(el)
+            if text:
+                records.append([el.get("id"), text, persons])
+        return {"records": records}
 
     def finish_inputs(self) -> list[str]:  # it indexes the reading pages, made from these
         return [*every_source(self.context), "shared:persons", "xslt", "option:base-url"]
@@ -461,32 +576,27 @@ class SearchBuilder(Builder):
     def finish_outputs(self) -> list[Path]:
         return [self.context.out_dir / "search.html", self.context.out_dir / "pagefind" / "pagefind.js"]
 
-    def finish(self) -> None:
+    def reduce(self, gathered) -> None:
         _write(self, "search.html", page("Search", "", "search", [("Search", "")], SEARCH_BODY,
                                          body_attrs=' data-view="search"', csp=CSP_SEARCH))
         names = {p.id: p.standard for p in load_register(self.context)}
-        records = []
-        for source in built(self.context):
-            reading = self.context.out_dir / source.id / "reading.html"
-            if not reading.is_file():
-                continue
-            title = source_title(source)
-            root = lxml_html.fromstring(reading.read_bytes())
-            for el in leaf_blocks(root):
-                text, persons = block_record(el)
-                if not text:
-                    continue
-                records.append(dict(
-                    url=f"{source.id}/reading.html#{el.get('id')}", content=text, language="en",
-                    meta={"title": title, "block": el.get("id"), "source": source.id},
-                    filters={"source": [title], "person": [names.get(p, p) for p in persons]}))
+
+        def records():
+            for source, facts in gathered:
+                title = source_title(source)
+                for block, text, persons in facts["records"]:
+                    yield dict(
+                        url=f"{source.id}/reading.html#{block}", content=text, language="en",
+                        meta={"title": title, "block": block, "source": source.id},
+                        filters={"source": [title], "person": [names.get(p, p) for p in persons]})
+
         try:
-            write_index(records, self.context.out_dir / "pagefind")
+            write_index(records(), self.context.out_dir / "pagefind")
         except Exception as exc:  # Pagefind missing or failing: the site still reads
             self.context.problems.append(f"search: the Pagefind index cannot be written: {exc}")
 
 
-def write_index(records: list[dict], out: Path) -> None:
+def write_index(records: Iterable[dict], out: Path) -> None:
     """Index the records with Pagefind's service and write the bundle into out.
 
     Speaks the service's protocol (base64 JSON messages, each followed by a comma) directly:
@@ -498,7 +608,8 @@ def write_index(records: list[dict], out: Path) -> None:
     shutil.rmtree(out, ignore_errors=True)  # no bundle of an earlier build stays beside this one
     process = subprocess.Popen([str(_must_get_executable()), "--service"], stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    answers: list[dict] = []
+    answers: list[dict] = []  # the first answer and the errors (not one per record)
+    answered: set[int] = set()  # the message ids answered
 
     def read() -> None:
         buffer = b""
@@ -510,8 +621,11 @@ def write_index(records: list[dict], out: Path) -> None:
             *messages, buffer = buffer.split(b",")
             for message in messages:
                 answer = json.loads(base64.b64decode(message))
-                if answer is not None:
+                if answer is None:
+                    continue
+                if not answers or answer.get("payload", {}).get("type") == "Error":
                     answers.append(answer)
+                answered.add(answer.get("message_id"))
 
     def send(message_id: int, payload: dict) -> None:
         request = {"message_id": message_id, "payload": payload}
@@ -528,16 +642,16 @@ def write_index(records: list[dict], out: Path) -> None:
         if first.get("type") != "NewIndex":
             raise RuntimeError(f"Pagefind did not create an index: {first}")
         index = first["index_id"]
-        for number, record in enumerate(records, start=2):
-            send(number, {"type": "AddRecord", "index_id": index, **record})
-        last = len(records) + 2
+        last = 2
+        for last, record in enumerate(records, start=2):
+            send(last, {"type": "AddRecord", "index_id": index, **record})
+        last += 1
         send(last, {"type": "WriteFiles", "index_id": index, "output_path": str(out.resolve())})
         process.stdin.flush()
-        deadline = time.monotonic() + 60
-        while not any(a.get("message_id") == last for a in answers):
-            if not reader.is_alive() or time.monotonic() > deadline:
+        while last not in answered:  # as long as it takes: the service answers or stops
+            if not reader.is_alive():
                 raise RuntimeError("Pagefind stopped before writing the index")
-            time.sleep(0.002)
+            time.sleep(0.005)
         errors = [a["payload"] for a in answers if a.get("payload", {}).get("type") == "Error"]
         if errors:
             raise RuntimeError(f"Pagefind: {errors[0].get('message')}")
@@ -589,15 +703,43 @@ class DtsBuilder(Builder):
 
     name = "dts"
 
+    def doc_inputs(self, source: Source) -> list[str]:
+        return [f"tei:{source.id}", "option:base-url"]
+
+    def doc_outputs(self, source: Source) -> list[Path]:
+        dts = self.context.out_dir / "dts"
+        return [dts / "navigation" / f"{source.id}.json", dts / "document" / f"{source.id}.xml",
+                dts / "collection" / f"{source.id}.json"]
+
     def finish_inputs(self) -> list[str]:
         return [*every_source(self.context), "option:base-url"]
 
     def finish_outputs(self) -> list[Path]:
         return [self.context.out_dir / "dts" / "index.json"]
 
-    def finish(self) -> None:
-        sources = built(self.context)
+    def member(self, source: Source) -> dict:
         base = self.context.base_url or "../"
+        return {
+            "@id": source.id, "@type": "Resource", "title": source_title(source),
+            "totalParents": 1, "totalChildren": 0,
+            "collection": f"../collection/{source.id}.json",
+            "navigation": f"../navigation/{source.id}.json",
+            "document": f"../document/{source.id}.xml",
+            "download": [f"{base}tei/{source.path.name}", f"{base}text/{source.id}.txt"],
+            "citationTrees": [{"@type": "CitationTree", "citeStructure": [
+                {"@type": "CiteStructure", "citeType": "block"}]}],
+        }
+
+    def write_doc(self, source: Source) -> None:
+        """The source's own DTS files: its navigation, its document, its collection entry."""
+        _write(self, f"dts/navigation/{source.id}.json", json.dumps(self.navigation(source), indent=2,
+                                                                   ensure_ascii=False))
+        _write(self, f"dts/document/{source.id}.xml", source.path.read_text(encoding="utf-8"))
+        single = {"@context": DTS_CONTEXT, "dtsVersion": "1.0", **self.member(source)}
+        _write(self, f"dts/collection/{source.id}.json", json.dumps(single, indent=2, ensure_ascii=False))
+
+    def finish(self) -> None:
+        """The entry point and the edition's collection, from the sources' collection entries."""
         entry = {
             "@context": DTS_CONTEXT, "@id": "index.json", "@type": "EntryPoint", "dtsVersion": "1.0",
             # Path templates (RFC 6570 simple expansion) that resolve to the generated files; a
@@ -606,29 +748,25 @@ class DtsBuilder(Builder):
             "document": "document/{resource}.xml",
         }
         _write(self, "dts/index.json", json.dumps(entry, indent=2, ensure_ascii=False))
+        dts = self.context.out_dir / "dts"
         members = []
-        for source in sources:
-            members.append({
-                "@id": source.id, "@type": "Resource", "title": source_title(source),
-                "totalParents": 1, "totalChildren": 0,
-                "collection": f"../collection/{source.id}.json",
-                "navigation": f"../navigation/{source.id}.json",
-                "document": f"../document/{source.id}.xml",
-                "download": [f"{base}tei/{source.path.name}", f"{base}text/{source.id}.txt"],
-                "citationTrees": [{"@type": "CitationTree", "citeStructure": [
-                    {"@type": "CiteStructure", "citeType": "block"}]}],
-            })
-            _write(self, f"dts/navigation/{source.id}.json", json.dumps(self.navigation(source), indent=2,
-                                                                       ensure_ascii=False))
-            _write(self, f"dts/document/{source.id}.xml", source.path.read_text(encoding="utf-8"))
+        for source in built(self.context):
+            try:
+                single = json.loads((dts / "collection" / f"{source.id}.json").read_bytes())
+                members.append({key: value for key, value in single.items()
+                                if key not in ("@context", "dtsVersion")})
+            except (OSError, ValueError):
+                members.append(self.member(source))
         collection = {
             "@context": DTS_CONTEXT, "@id": "edition", "@type": "Collection", "dtsVersion": "1.0",
             "title": EDITION, "totalParents": 0, "totalChildren": len(members), "member": members,
         }
         _write(self, "dts/collection/edition.json", json.dumps(collection, indent=2, ensure_ascii=False))
-        for member in members:
-            single = {"@context": DTS_CONTEXT, "dtsVersion": "1.0", **member}
-            _write(self, f"dts/collection/{member['@id']}.json", json.dumps(single, indent=2, ensure_ascii=False))
+        keep = {m["@id"] for m in members} | {"edition"}
+        for folder in ("navigation", "document", "collection"):
+            for stale in (dts / folder).glob("*.*"):
+                if stale.stem not in keep:  # a source no longer built keeps no DTS files
+                    stale.unlink()
 
     def navigation(self, source: Source) -> dict:
         text = source.tree.getroot().find(tei("text"))

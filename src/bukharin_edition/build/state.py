@@ -16,7 +16,7 @@ from pathlib import Path
 from ..tei import write_atomic
 
 STATE_NAME = ".build-state.json"
-VERSION = 1
+VERSION = 2
 
 
 def digest(data: bytes) -> str:
@@ -42,6 +42,7 @@ class Facts:
 
     sha: str
     header: str = ""  # hash of the teiHeader: the index depends on it, not on the text
+    title: str = ""  # the title of its titleStmt (the pages that name other sources show it)
     persons: list[str] = field(default_factory=list)  # per: ids the file points at
     order: int = 10**9  # first line in the received file: the index's order
     checked: str = ""  # hash of (schema, shared files, siblings) under which the file was valid
