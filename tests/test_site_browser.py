@@ -3,11 +3,14 @@ name, a person's page, the parallel view, at phone and desktop widths, with scre
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from test_browser import SCREENSHOTS, _in_ci, launch_chromium, serve_folder
-from test_site import persname_counts
+from test_site import SOURCES, persname_counts
+
+ROOT = Path(__file__).resolve().parent.parent
 
 PHONE = {"width": 390, "height": 844}
 DESK = {"width": 1280, "height": 900}
@@ -150,3 +153,40 @@ def test_site_pages_have_no_wcag_21_aa_violations(served, chromium, path):
         page.close()
     violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in result.response["violations"]]
     assert violations == []
+
+
+@pytest.fixture(scope="module")
+def served_in_shards(tmp_path_factory, saxon):
+    """The corpus built with its search index cut into shards of about 20,000 characters, as
+    a large edition's is."""
+    from bukharin_edition.build import build_edition, site
+
+    out = tmp_path_factory.mktemp("sharded")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(site, "SEARCH_SHARD_TEXT", 20_000)
+        report = build_edition(ROOT / "tei", ROOT / "xslt", out, processor=saxon, jobs=1)
+    assert report.problems == []
+    yield from serve_folder(out)
+
+
+def test_search_over_an_index_in_shards_finds_what_one_index_finds(served_in_shards, chromium):
+    expected = {f"{source}/reading.html#{block}" for source, block in persname_counts.blocks("krestinsky")}
+    page = chromium.new_page(viewport=DESK)
+    try:
+        page.goto(f"{served_in_shards}/search.html")
+        page.wait_for_selector("#ed-search[data-ready='true']")
+        sources = page.eval_on_selector_all("#ed-source option", "els => els.map(e => e.value)")
+        page.fill("#ed-q", "Krestinsky")
+        page.click("#ed-search-form button")
+        page.wait_for_selector("#ed-results[data-ms]")
+        urls = set(page.eval_on_selector_all("#ed-results li", "els => els.map(e => e.dataset.url)"))
+        page.evaluate("document.getElementById('ed-results').removeAttribute('data-ms')")
+        page.select_option("#ed-person", value="Nikolay Nikolayevich Krestinsky")
+        page.fill("#ed-q", "")
+        page.click("#ed-search-form button")
+        page.wait_for_selector("#ed-results[data-ms]")
+        filtered = set(page.eval_on_selector_all("#ed-results li", "els => els.map(e => e.dataset.url)"))
+    finally:
+        page.close()
+    assert len([s for s in sources if s]) == len(SOURCES)  # every shard's sources in the filter
+    assert expected and expected <= urls and filtered == expected

@@ -1,5 +1,5 @@
-// The search page: Pagefind's index of the reading texts, one record per paragraph, filtered
-// by source and by person. Without JavaScript the page says that search needs it.
+// The search page: Pagefind's index of the reading texts (in one or more shards), one record
+// per paragraph, filtered by source and by person. Without JavaScript the page says that search needs it.
 const root = document.getElementById("ed-search");
 const form = document.getElementById("ed-search-form");
 const status = document.getElementById("ed-search-status");
@@ -18,6 +18,12 @@ async function start() {
   try {
     pagefind = await import(new URL("pagefind/pagefind.js", document.baseURI).href);
     await pagefind.options({ excerptLength: 40 });
+    // A large edition's index is written in shards (pagefind/shards.json names the others):
+    // searched together, as one index.
+    const shards = await fetch(new URL("pagefind/shards.json", document.baseURI)).then((r) => r.ok ? r.json() : { more: [] });
+    for (const more of shards.more || []) {
+      await pagefind.mergeIndex(new URL("pagefind/" + more, document.baseURI).href, { baseUrl: "/" });
+    }
     await pagefind.init();
     // Load the search engine and the index now, while the reader types: the first answer is
     // then as fast as the next ones (the corpus's index is a few small chunks).

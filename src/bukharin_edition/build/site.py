@@ -547,6 +547,12 @@ def block_record(el) -> tuple[str, list[str]]:
     return squeeze(clone.text_content()), list(dict.fromkeys(persons))
 
 
+# Pagefind's indexer holds about 130 bytes of memory per character it indexes, all at once: the
+# index is written in shards of about this many characters (some 500 documents of the synthetic
+# corpus, 4 MB of text, 550 MB of memory), merged by the search page.
+SEARCH_SHARD_TEXT = 4_000_000
+
+
 class SearchBuilder(Reduction):
     """edition/search.html and the Pagefind index (edition/pagefind/): one record per block of
     every reading page, linked to the block's anchor, filtered by source and person. The records
@@ -580,20 +586,37 @@ class SearchBuilder(Reduction):
         _write(self, "search.html", page("Search", "", "search", [("Search", "")], SEARCH_BODY,
                                          body_attrs=' data-view="search"', csp=CSP_SEARCH))
         names = {p.id: p.standard for p in load_register(self.context)}
-
-        def records():
+        out = self.context.out_dir / "pagefind"
+        shards: list[Path] = []
+        shard: list[dict] = []
+        size = 0
+        try:
             for source, facts in gathered:
                 title = source_title(source)
                 for block, text, persons in facts["records"]:
-                    yield dict(
+                    shard.append(dict(
                         url=f"{source.id}/reading.html#{block}", content=text, language="en",
                         meta={"title": title, "block": block, "source": source.id},
-                        filters={"source": [title], "person": [names.get(p, p) for p in persons]})
-
-        try:
-            write_index(records(), self.context.out_dir / "pagefind")
+                        filters={"source": [title], "person": [names.get(p, p) for p in persons]}))
+                    size += len(text)
+                if size >= SEARCH_SHARD_TEXT:  # a shard ends with a source
+                    shards.append(self.write_shard(shard, out, len(shards)))
+                    shard, size = [], 0
+            if shard or not shards:
+                shards.append(self.write_shard(shard, out, len(shards)))
         except Exception as exc:  # Pagefind missing or failing: the site still reads
             self.context.problems.append(f"search: the Pagefind index cannot be written: {exc}")
+            return
+        more = [folder.relative_to(out).as_posix() + "/" for folder in shards[1:]]
+        _write(self, "pagefind/shards.json", json.dumps({"more": more}, indent=1))
+
+    @staticmethod
+    def write_shard(records: list[dict], out: Path, number: int) -> Path:
+        """Write the index of the first shard into pagefind/ (which it clears first), of the
+        others into pagefind/more/<n>/; the search page merges them."""
+        folder = out if number == 0 else out / "more" / str(number + 1)
+        write_index(records, folder)
+        return folder
 
 
 def write_index(records: Iterable[dict], out: Path) -> None:

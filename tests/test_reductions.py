@@ -1,0 +1,131 @@
+"""The pages made from every source are reductions over small per-source facts: no document's
+tree is read again to make them, and a person's mentions and the chronology are split into
+pages when they are too many for one (here with small limits, on the real corpus)."""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from lxml import html
+
+from bukharin_edition.build import base, build_edition, site
+
+from editor_support import small_project
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [p.stem for p in sorted((ROOT / "tei").glob("*.xml")) if p.stem not in ("edition", "persons")]
+
+
+@pytest.fixture(scope="module")
+def paged(tmp_path_factory, saxon):
+    """The corpus built in process with 20 mentions a page and at most 10 statements on one
+    page, counting every parse of a source's tree."""
+    out = tmp_path_factory.mktemp("paged")
+    parsed: Counter = Counter()
+    real = base.parse_tei
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(site, "MENTIONS_PER_PAGE", 20)
+        patch.setattr(site, "CHRONOLOGY_ON_ONE_PAGE", 10)
+        patch.setattr(base, "parse_tei", lambda path: parsed.update([Path(path).stem]) or real(path))
+        report = build_edition(ROOT / "tei", ROOT / "xslt", out, processor=saxon, jobs=1)
+    single = tmp_path_factory.mktemp("single")
+    build_edition(ROOT / "tei", ROOT / "xslt", single, processor=saxon, jobs=1)
+    return out, report, parsed, single
+
+
+def _page(path: Path):
+    return html.fromstring(path.read_bytes())
+
+
+def _mentions(page) -> Counter:
+    return Counter((a.get("href").split("/")[-2], a.get("href").split("#")[1])
+                   for a in page.xpath("//ol[@class='ed-kwic']/li/a"))
+
+
+def test_each_tree_is_parsed_once_for_all_the_pages_and_facts_of_a_build(paged):
+    out, report, parsed, _ = paged
+    assert report.problems == []
+    assert parsed == Counter(SOURCES)  # the reductions read facts, not trees
+    for name in ("persons", "chronology", "search", "index"):
+        assert sorted(p.stem for p in (out / ".facts" / name).glob("*.json")) == sorted(SOURCES)
+
+
+def test_a_person_mentioned_more_than_a_page_holds_gets_more_pages(paged):
+    out, _, _, single = paged
+    whole = _mentions(_page(single / "persons" / "bukharin.html"))
+    total = sum(whole.values())
+    assert total > 40  # the corpus names Bukharin more than two pages' worth
+    pages = -(-total // 20)
+    first = out / "persons" / "bukharin.html"
+    files = [first] + [out / "persons" / "more" / f"bukharin-{n}.html" for n in range(2, pages + 1)]
+    assert not (out / "persons" / "more" / f"bukharin-{pages + 1}.html").exists()
+    seen: Counter = Counter()
+    for number, path in enumerate(files, 1):
+        page = _page(path)
+        shown = _mentions(page)
+        assert sum(shown.values()) == (20 if number < pages else total - 20 * (pages - 1))
+        seen += shown
+        assert page.xpath("string(//*[@data-count]/@data-count)") == str(total)
+        pager = page.xpath("//nav[@class='ed-pager']")[0]
+        assert pager.xpath("string(.//li[@aria-current='page'])") == str(number)
+        for href in pager.xpath(".//a/@href") + page.xpath("//ol[@class='ed-kwic']/li/a/@href"):
+            assert (path.parent / href.split("#")[0]).resolve().is_file(), (path.name, href)
+    assert seen == whole  # every mention once, none lost at a page break
+    assert _page(first).xpath("//section[@class='ed-facts']")
+    # a person named less often keeps one page, without a pager
+    assert not _page(out / "persons" / "bubnov.html").xpath("//nav[@class='ed-pager']")
+
+
+def test_a_chronology_too_long_for_one_page_gets_a_page_per_year(paged):
+    out, _, _, single = paged
+    whole = [s.get("data-block") for s in _page(single / "chronology.html").xpath("//*[@class='ed-statement']")]
+    assert len(whole) > 10
+    front = _page(out / "chronology.html")
+    assert not front.xpath("//*[@class='ed-statement']")
+    years = front.xpath("//nav[@class='ed-years']/a/@href")
+    split = []
+    for href in years:
+        target, anchor = href.split("#")
+        page = _page(out / target)
+        assert page.xpath(f"//*[@id='{anchor}']"), href
+        split += [s.get("data-block") for s in page.xpath("//*[@class='ed-statement']")]
+        for link in page.xpath("//p[@class='ed-statement-source']/a/@href"):
+            assert (out / target).parent.joinpath(link.split("#")[0]).resolve().is_file()
+    assert split == whole  # the same statements in the same order
+    for href in front.xpath("//h2[@id='disagreements']/following-sibling::ul[1]//a/@href"):
+        target, anchor = href.split("#")
+        assert _page(out / target).xpath(f"//li[@id='{anchor}']"), href
+
+
+def test_a_source_deleted_leaves_no_facts_and_no_dts_files(tmp_path, saxon):
+    project = small_project(tmp_path)
+    build_edition(project.tei, project.xslt, project.edition, processor=saxon)
+    facts = project.edition / ".facts"
+    assert (facts / "persons" / "omodeo-abstract.json").is_file()
+    (project.tei / "omodeo-abstract.xml").unlink()
+    report = build_edition(project.tei, project.xslt, project.edition, processor=saxon)
+    assert report.problems == [] and report.sources == ["trial-1938"]
+    assert not list(facts.glob("*/omodeo-abstract.json"))
+    assert not list((project.edition / "dts").rglob("omodeo-abstract.*"))
+    assert (project.edition / "dts" / "navigation" / "trial-1938.json").is_file()
+
+
+def test_a_search_index_too_large_for_one_shard_is_written_in_several(tmp_path, saxon, monkeypatch):
+    monkeypatch.setattr(site, "SEARCH_SHARD_TEXT", 20_000)
+    out = tmp_path / "edition"
+    assert build_edition(ROOT / "tei", ROOT / "xslt", out, processor=saxon, jobs=1).problems == []
+    more = json.loads((out / "pagefind" / "shards.json").read_text("utf-8"))["more"]
+    assert len(more) >= 2 and all(re.fullmatch(r"more/\d+/", folder) for folder in more)
+    shards = [out / "pagefind"] + [out / "pagefind" / folder for folder in more]
+    pages = [json.loads((shard / "pagefind-entry.json").read_text("utf-8"))["languages"]["en"]["page_count"]
+             for shard in shards]
+    records = sum(len(json.loads(p.read_bytes())["records"]) for p in (out / ".facts" / "search").glob("*.json"))
+    assert sum(pages) == records and all(pages)  # every record in exactly one shard
+    # built again with one shard: the others are gone
+    monkeypatch.setattr(site, "SEARCH_SHARD_TEXT", 10**9)
+    assert build_edition(ROOT / "tei", ROOT / "xslt", out, processor=saxon, jobs=1, full=True).problems == []
+    assert json.loads((out / "pagefind" / "shards.json").read_text("utf-8")) == {"more": []}
+    assert not (out / "pagefind" / "more").exists()
