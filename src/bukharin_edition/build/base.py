@@ -87,6 +87,7 @@ class Context:
     sources: list[Source] = field(default_factory=list)
     shared: list[Path] = field(default_factory=list)  # edition.xml, persons.xml
     base_url: str = ""
+    jobs: int = 1  # the processes the build may keep busy
     problems: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     digests: dict[str, str] = field(default_factory=dict)  # input key → hash (see state.py)

@@ -258,7 +258,8 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
     """
     started = time.perf_counter()
     session = session or Session(processor)
-    context = Context(Path(tei_dir), Path(xslt_dir), Path(out_dir), session, base_url=base_url)
+    context = Context(Path(tei_dir), Path(xslt_dir), Path(out_dir), session, base_url=base_url,
+                      jobs=max(1, jobs))
     state = State(context.out_dir / ".build-state.json") if full else State.load(context.out_dir)
     context.digests["xslt"] = tree_digest(context.xslt_dir)
     if schema_dir is not None:

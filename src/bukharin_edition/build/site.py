@@ -7,6 +7,7 @@ is the one of xslt/common/page.xsl, written here for pages that have no TEI docu
 from __future__ import annotations
 
 import base64
+import copy
 import html
 import json
 import shutil
@@ -14,6 +15,7 @@ import subprocess
 import threading
 import time
 from collections import Counter
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -86,7 +88,7 @@ def _write(builder: Builder, relative: str, text: str) -> None:
     path = builder.context.out_dir / relative
     data = text.encode("utf-8")
     if not (path.is_file() and path.read_bytes() == data):
-        write_atomic(path, data)
+        write_atomic(path, data, durable=False)  # atomic, without an fsync: the site can be rebuilt
     builder.context.written.append(path)
 
 
@@ -539,7 +541,7 @@ def leaf_blocks(root) -> list:
 def block_record(el) -> tuple[str, list[str]]:
     """The text of a reading page's block (no citation marks, printed forms or links to parallel
     passages: the edition's apparatus, not the text) and its persons."""
-    clone = lxml_html.fromstring(lxml_html.tostring(el))
+    clone = copy.deepcopy(el)
     for junk in clone.xpath(" | ".join(f'.//*[contains(concat(" ", @class, " "), " {name} ")]'
                                        for name in ("ed-cite", "ed-was", "ed-corresp"))):
         junk.drop_tree()
@@ -590,6 +592,21 @@ class SearchBuilder(Reduction):
         shards: list[Path] = []
         shard: list[dict] = []
         size = 0
+        # The shards are written on as many Pagefind processes as the build has jobs (with at
+        # most that many shards in memory): the first into pagefind/, the others into more/<n>/.
+        shutil.rmtree(out, ignore_errors=True)  # no shard of an earlier build stays beside these
+        pool = ThreadPoolExecutor(max_workers=self.context.jobs)
+        pending: list[Future] = []
+
+        def flush() -> None:
+            shards.append(out if not shards else out / "more" / str(len(shards) + 1))
+            while len(pending) >= self.context.jobs:
+                wait(pending, return_when=FIRST_COMPLETED)
+                for done in [f for f in pending if f.done()]:
+                    pending.remove(done)
+                    done.result()
+            pending.append(pool.submit(write_index, shard, shards[-1], False))
+
         try:
             for source, facts in gathered:
                 title = source_title(source)
@@ -600,27 +617,24 @@ class SearchBuilder(Reduction):
                         filters={"source": [title], "person": [names.get(p, p) for p in persons]}))
                     size += len(text)
                 if size >= SEARCH_SHARD_TEXT:  # a shard ends with a source
-                    shards.append(self.write_shard(shard, out, len(shards)))
+                    flush()
                     shard, size = [], 0
             if shard or not shards:
-                shards.append(self.write_shard(shard, out, len(shards)))
+                flush()
+            for future in pending:
+                future.result()
         except Exception as exc:  # Pagefind missing or failing: the site still reads
             self.context.problems.append(f"search: the Pagefind index cannot be written: {exc}")
             return
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
         more = [folder.relative_to(out).as_posix() + "/" for folder in shards[1:]]
         _write(self, "pagefind/shards.json", json.dumps({"more": more}, indent=1))
 
-    @staticmethod
-    def write_shard(records: list[dict], out: Path, number: int) -> Path:
-        """Write the index of the first shard into pagefind/ (which it clears first), of the
-        others into pagefind/more/<n>/; the search page merges them."""
-        folder = out if number == 0 else out / "more" / str(number + 1)
-        write_index(records, folder)
-        return folder
 
-
-def write_index(records: Iterable[dict], out: Path) -> None:
-    """Index the records with Pagefind's service and write the bundle into out.
+def write_index(records: Iterable[dict], out: Path, clear: bool = True) -> None:
+    """Index the records with Pagefind's service and write the bundle into out (emptied first
+    unless `clear` is false).
 
     Speaks the service's protocol (base64 JSON messages, each followed by a comma) directly:
     the pagefind package's asyncio client polls its answers every 100 ms, a second per ten
@@ -628,7 +642,8 @@ def write_index(records: Iterable[dict], out: Path) -> None:
     """
     from pagefind.service import _must_get_executable
 
-    shutil.rmtree(out, ignore_errors=True)  # no bundle of an earlier build stays beside this one
+    if clear:
+        shutil.rmtree(out, ignore_errors=True)  # no bundle of an earlier build stays beside this one
     process = subprocess.Popen([str(_must_get_executable()), "--service"], stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     answers: list[dict] = []  # the first answer and the errors (not one per record)
