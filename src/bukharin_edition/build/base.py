@@ -23,6 +23,7 @@ class Source:
         self.facts = facts
         self.failed = False  # a view could not be rendered: the index leaves it out
         self.held = held  # invalid now: its last good pages stay (edition serve)
+        self.position = 0  # in the sources' order (set when the sources are gathered)
         self._context = context
         self._tree = tree
         self._node = None
@@ -88,6 +89,7 @@ class Context:
     shared: list[Path] = field(default_factory=list)  # edition.xml, persons.xml
     base_url: str = ""
     jobs: int = 1  # the processes the build may keep busy
+    by_id: dict[str, Source] = field(default_factory=dict)  # the sources by id (set by gather)
     problems: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     digests: dict[str, str] = field(default_factory=dict)  # input key → hash (see state.py)

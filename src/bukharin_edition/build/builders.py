@@ -28,7 +28,7 @@ class ViewBuilder(Builder):
         # previous and next sources, whose titles its navigation shows.
         persons = [f"person:{ref}" for ref in source.facts.persons]
         sources = self.context.sources
-        at = sources.index(source)
+        at = source.position
         neighbours = [f"header:{other.id}" for other in sources[max(0, at - 1):at + 2] if other is not source]
         return [f"tei:{source.id}", "xslt", "option:base-url", *persons, *neighbours]
 
@@ -58,7 +58,7 @@ class ViewBuilder(Builder):
         from .site import source_title
 
         sources = self.context.sources
-        at = sources.index(source)
+        at = source.position
         make = self.context.processor.make_string_value
         for side, other in (("prev", sources[at - 1] if at > 0 else None),
                             ("next", sources[at + 1] if at + 1 < len(sources) else None)):

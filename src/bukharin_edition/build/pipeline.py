@@ -139,6 +139,9 @@ def gather(context: Context, validator=None, state: State | None = None,
     for name in set(state.files) - seen:
         del state.files[name]
     context.sources.sort(key=lambda s: (s.facts.order, s.id))
+    context.by_id = {source.id: source for source in context.sources}
+    for position, source in enumerate(context.sources):
+        source.position = position
 
 
 def _read(context: Context, path: Path, sha: str, checked: str, validator, schema_dir,
@@ -221,9 +224,9 @@ def _resolve(context: Context, state: State, keys: list[str]) -> dict[str, str]:
     for key in keys:
         kind, _, name = key.partition(":")
         if kind == "tei":
-            value = next((s.facts.sha for s in context.sources if s.id == name), "")
+            value = context.by_id[name].facts.sha if name in context.by_id else ""
         elif kind == "header":
-            value = next((s.facts.header for s in context.sources if s.id == name), "")
+            value = context.by_id[name].facts.header if name in context.by_id else ""
         elif kind == "person":
             value = _person_digests(context, state).get(name, "unknown")
         elif key == "sources":
@@ -304,7 +307,7 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
             if source.failed:
                 state.tasks.pop(task, None)
             else:
-                state.tasks[task] = inputs
+                state.record(task, inputs)
         source.release()
         if ran and progress:
             progress("built", f"{source.id} ({', '.join(ran)})")
@@ -321,7 +324,7 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
         ready(builder)
         builder.finish()
         report.rebuilt.append(builder.name)
-        state.tasks[builder.name] = inputs
+        state.record(builder.name, inputs)
         if progress:
             progress("built", builder.name)
     prune(context, state)
@@ -372,7 +375,7 @@ def _per_source_in_workers(context: Context, state: State, builders, report: Bui
             if source.failed:
                 state.tasks.pop(task, None)
             else:
-                state.tasks[task] = inputs_of[task]
+                state.record(task, inputs_of[task])
         if progress:
             progress("built", f"{outcome.source_id} ({', '.join(outcome.tasks)})")
     return done
