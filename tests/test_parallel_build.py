@@ -72,3 +72,26 @@ def test_the_default_builds_a_small_corpus_in_process_and_a_large_one_on_every_c
     for n in range(SMALL):
         (tmp_path / f"d{n}.xml").touch()
     assert jobs_for(tmp_path, 0) == (os.cpu_count() or 1)
+
+
+def test_files_checked_on_workers_give_the_problems_and_facts_of_one_process(tmp_path, monkeypatch):
+    from bukharin_edition.build import pipeline
+    from bukharin_edition.build.state import State
+
+    tei = tmp_path / "tei"
+    shutil.copytree(ROOT / "tei", tei)
+    malformed = tei / "omodeo-abstract.xml"
+    malformed.write_text(malformed.read_text(encoding="utf-8").replace("</TEI>", ""), encoding="utf-8")
+    invalid = tei / "colley-brief-summary.xml"
+    invalid.write_text(invalid.read_text(encoding="utf-8").replace("<p ", "<p rend=\"x\" ", 1), encoding="utf-8")
+    monkeypatch.setattr(pipeline, "PARALLEL_CHECK", 2)  # the corpus is small: check it on workers
+    runs = {}
+    for jobs in (1, 2):
+        out = tmp_path / f"out-{jobs}"
+        report = build_edition(tei, ROOT / "xslt", out, schema_dir=ROOT / "schema", jobs=jobs,
+                               only=("reading",))
+        runs[jobs] = (sorted(report.problems), sorted(report.sources), State.load(out).files)
+    assert runs[1][0] and any("omodeo-abstract.xml:" in p for p in runs[1][0])
+    assert any("colley-brief-summary.xml:" in p for p in runs[1][0])
+    assert runs[1] == runs[2]  # the same problems, the same sources built, the same facts learnt
+    assert len(runs[2][1]) == 9

@@ -61,6 +61,62 @@ def run_in_workers(work: dict[str, list[str]], settings: Settings, jobs: int) ->
     return outcomes
 
 
+def check_in_workers(items: list[tuple[Path, str]], checked: str, context: Context, schema_dir: Path | None,
+                     jobs: int):
+    """Parse, validate and learn the facts of files (path, hash) on `jobs` processes; yield
+    (path, Source or None) in the files' order, the problems added to the context's."""
+    from .base import Source
+
+    size = max(1, min(50, len(items) // (jobs * 4) or 1))
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    spawn = multiprocessing.get_context("spawn")
+    where = (context.tei_dir.resolve(), Path(schema_dir).resolve() if schema_dir is not None else None,
+             context.digests.get("schema", ""))
+    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(chunks))), mp_context=spawn) as pool:
+        futures = [pool.submit(_check_chunk, [(str(p), sha) for p, sha in chunk], checked, *where)
+                   for chunk in chunks]
+        for chunk, future in zip(chunks, futures):
+            try:
+                results = future.result()
+            except Exception as exc:  # the worker process died, or could not start
+                results = [(None, [f"{path}: not checked: its worker process failed ({type(exc).__name__}: {exc})"])
+                           for path, _ in chunk]
+            for (path, _), (facts, problems) in zip(chunk, results):
+                context.problems += problems
+                yield path, Source(path.stem, path, facts, context) if facts is not None else None
+
+
+class _SiblingHashes(dict):
+    """The hashes of the files a file names, read when asked for (a worker does not hash every file)."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+
+    def get(self, name, default=None):
+        if name not in self:
+            from .state import digest
+            path = self.folder / name
+            self[name] = digest(path.read_bytes()) if path.is_file() else default
+        return self[name]
+
+
+def _check_chunk(chunk: list[tuple[str, str]], checked: str, tei_dir: Path, schema_dir: Path | None,
+                 schema_digest: str) -> list[tuple[object, list[str]]]:
+    from .pipeline import _read
+
+    global _SESSION
+    _SESSION = _SESSION or Session()
+    context = Context(tei_dir, tei_dir, tei_dir, _SESSION)
+    context.digests["schema"] = schema_digest
+    results = []
+    for path, sha in chunk:
+        before = len(context.problems)
+        source = _read(context, Path(path), sha, checked, None, schema_dir, _SiblingHashes(tei_dir))
+        results.append((source.facts if source is not None else None, context.problems[before:]))
+    return results
+
+
 _SESSION: Session | None = None  # one per worker process: its Saxon processor and stylesheets
 _GATHERED: tuple[Settings, Context] | None = None  # what it gathered from the state, for every chunk
 

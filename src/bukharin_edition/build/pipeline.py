@@ -56,6 +56,7 @@ def _validator(context: Context, schema_dir: Path | None):
     return context.session.validators[key]
 
 
+PARALLEL_CHECK = 100  # files to check: from this many, on worker processes (each starts in ~1 s)
 _SIBLING = re.compile(r"(?:^|\s)([a-z0-9][a-z0-9-]*\.xml)#")
 
 
@@ -94,11 +95,12 @@ def _learn(tree: etree._ElementTree, sha: str, checked: str, hashes: dict[str, s
 
 def gather(context: Context, validator=None, state: State | None = None,
            schema_dir: Path | None = None, keep_last_good: bool = False,
-           progress: Progress | None = None) -> None:
+           progress: Progress | None = None, jobs: int = 1) -> None:
     """Read every TEI file of tei/; a file that is not well-formed, or (given a schema) not
     valid, is reported and left out: an invalid file is never rendered. A file whose hash, and
     the schema and shared files it was checked with, are those of the last build is not read
-    again: the state's facts stand for it."""
+    again: the state's facts stand for it. With `jobs` > 1 and many files to read, they are
+    parsed and validated on that many worker processes."""
     state = state if state is not None else State(context.out_dir)
     paths = sorted(context.tei_dir.glob("*.xml"))
     if not paths:
@@ -113,6 +115,7 @@ def gather(context: Context, validator=None, state: State | None = None,
     checked = digest("\0".join([context.digests.get("schema", "none"), context.digests["shared:edition"],
                                 context.digests["shared:persons"]]).encode())
     seen = set()
+    to_read = []
     for path in paths:
         if path.stem in SHARED:
             continue
@@ -121,8 +124,15 @@ def gather(context: Context, validator=None, state: State | None = None,
         if known and known.sha == hashes[path] and known.checked == _check_key(
                 checked, known.siblings, by_name):
             context.sources.append(Source(path.stem, path, known, context))
-            continue
-        source = _read(context, path, hashes[path], checked, validator, schema_dir, by_name)
+        else:
+            to_read.append(path)
+    if jobs > 1 and len(to_read) >= PARALLEL_CHECK:
+        from .parallel import check_in_workers
+        read = check_in_workers([(path, hashes[path]) for path in to_read], checked, context, schema_dir, jobs)
+    else:
+        read = ((path, _read(context, path, hashes[path], checked, validator, schema_dir, by_name))
+                for path in to_read)
+    for path, source in read:
         if progress:
             progress("checked", str(path))
         last_good = context.out_dir / "tei" / path.name  # the copy of the last build
@@ -267,7 +277,7 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
     context.digests["xslt"] = tree_digest(context.xslt_dir)
     if schema_dir is not None:
         context.digests["schema"] = tree_digest(Path(schema_dir))
-    gather(context, None, state, schema_dir, keep_last_good, progress)
+    gather(context, None, state, schema_dir, keep_last_good, progress, jobs=jobs)
     report = BuildReport()
     kinds = list(BUILDERS)
     if pdf:
