@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from lxml import html
 
 from bukharin_edition.build import base, build_edition, site
 
-from editor_support import small_project
+from editor_support import edit, small_project
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [p.stem for p in sorted((ROOT / "tei").glob("*.xml")) if p.stem not in ("edition", "persons")]
@@ -129,3 +130,46 @@ def test_a_search_index_too_large_for_one_shard_is_written_in_several(tmp_path, 
     assert build_edition(ROOT / "tei", ROOT / "xslt", out, processor=saxon, jobs=1, full=True).problems == []
     assert json.loads((out / "pagefind" / "shards.json").read_text("utf-8")) == {"more": []}
     assert not (out / "pagefind" / "more").exists()
+
+
+def test_an_edit_rewrites_only_the_search_shard_that_holds_the_source(tmp_path, saxon, monkeypatch):
+    monkeypatch.setattr(site, "SEARCH_SHARD_TEXT", 20_000)
+    project = small_project(tmp_path)
+    for name in ("spartacus-biography.xml", "mia-permanent-revolution.xml", "colley-brief-summary.xml"):
+        shutil.copy(ROOT / "tei" / name, project.tei)
+    out = project.edition
+
+    def build():
+        report = build_edition(project.tei, project.xslt, out, processor=saxon, jobs=1)
+        assert report.problems == []
+        memo = json.loads((out / ".facts" / "search-shards.json").read_bytes())
+        folders = [out / "pagefind"] + [out / "pagefind" / f for f in
+                                        json.loads((out / "pagefind" / "shards.json").read_bytes())["more"]]
+        return memo["shards"], {f: (f / "pagefind-entry.json").stat().st_mtime_ns for f in folders}
+
+    shards, before = build()
+    assert len(shards) >= 3
+    holding = next(n for n, members in enumerate(shards) if "trial-1938" in members)
+    edit(project.tei / "trial-1938.xml", "plead guilty", "plead guilty indeed")
+    again, after = build()
+    assert again == shards  # every source stays in its shard
+    changed = [n for n, folder in enumerate(before) if after[folder] != before[folder]]
+    assert changed == [holding]
+    entry = json.loads((list(after)[holding] / "pagefind-entry.json").read_bytes())
+    facts = json.loads((out / ".facts" / "search" / "trial-1938.json").read_bytes())
+    assert any("plead guilty indeed" in text for _, text, _ in facts["records"])
+    assert entry["languages"]["en"]["page_count"] == sum(
+        len(json.loads((out / ".facts" / "search" / f"{m}.json").read_bytes())["records"]) for m in shards[holding])
+    # a source removed: its shard is written again without it, the others stay
+    (project.tei / "colley-brief-summary.xml").unlink()
+    third, _ = build()
+    assert [m for members in shards for m in members if m != "colley-brief-summary"] == [m for members in third for m in members]
+    # the first shard (pagefind/ itself, which holds the others' folder) written again
+    first = third[0][0]
+    path = project.tei / f"{first}.xml"
+    text = path.read_text("utf-8")
+    at = text.index("<p ", text.index("<text"))
+    at = text.index(">", at) + 1
+    path.write_text(text[:at] + "Edited. " + text[at:], "utf-8")
+    fourth, times = build()
+    assert fourth == third and all(folder.joinpath("pagefind-entry.json").is_file() for folder in times)

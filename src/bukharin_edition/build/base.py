@@ -89,7 +89,9 @@ class Context:
     shared: list[Path] = field(default_factory=list)  # edition.xml, persons.xml
     base_url: str = ""
     jobs: int = 1  # the processes the build may keep busy
+    full: bool = False  # everything is made again, whatever the state says
     by_id: dict[str, Source] = field(default_factory=dict)  # the sources by id (set by gather)
+    facts: dict[str, str] = field(default_factory=dict)  # "<reduction>:<id>" → hash of the facts written
     problems: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     digests: dict[str, str] = field(default_factory=dict)  # input key → hash (see state.py)
@@ -188,11 +190,18 @@ class Reduction(Builder):
 
     def write_doc(self, source: Source) -> None:
         from ..tei import write_atomic
+        from .state import digest
 
         data = json.dumps(self.facts_of(source), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         path = self.facts_path(source.id)
         if not (path.is_file() and path.read_bytes() == data):
             write_atomic(path, data, durable=False)
+        self.context.facts[f"{self.name}:{source.id}"] = digest(data)
+
+    def every_fact(self) -> list[str]:
+        """The input keys of the reduction: the sources built, in order, and their facts (an
+        edit that changes none of the facts it reads leaves its pages as they are)."""
+        return ["sources", *(f"facts:{self.name}:{s.id}" for s in self.context.sources if not s.failed)]
 
     def gathered(self):
         """(source, facts) for every built source, in the sources' order; facts missing or

@@ -39,6 +39,7 @@ class Outcome:
     written: list[Path] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     failed: bool = False
+    facts: dict[str, str] = field(default_factory=dict)  # the hashes of the reductions' facts written
 
 
 def run_in_workers(work: dict[str, list[str]], settings: Settings, jobs: int) -> list[Outcome]:
@@ -130,7 +131,7 @@ def _context(settings: Settings) -> Context:
     global _SESSION, _GATHERED
     if _GATHERED is not None and _GATHERED[0] == settings:
         context = _GATHERED[1]
-        context.written, context.problems = [], []
+        context.written, context.problems, context.facts = [], [], {}
         return context
     _SESSION = _SESSION or Session()
     context = Context(settings.tei_dir, settings.xslt_dir, settings.out_dir, _SESSION,
@@ -168,5 +169,6 @@ def _render_chunk(chunk: list[tuple[str, list[str]]], settings: Settings) -> lis
             builders[name].write_doc(source)
         source.release()
         outcomes.append(Outcome(source_id, names, context.written[written:], context.problems[problems:],
-                                source.failed))
+                                source.failed, dict(context.facts)))
+        context.facts.clear()
     return outcomes

@@ -189,6 +189,8 @@ def prune(context: Context, state: State) -> None:
     built = {s.id for s in context.sources if not s.failed}
     for task in [t for t in state.tasks if ":" in t and t.split(":", 1)[1] not in built]:
         del state.tasks[task]
+    for key in [k for k in state.facts if k.split(":", 1)[1] not in built]:
+        del state.facts[key]
     if not context.out_dir.is_dir():
         return
     kept = {f"{ident}.json" for ident in built}
@@ -237,6 +239,8 @@ def _resolve(context: Context, state: State, keys: list[str]) -> dict[str, str]:
             value = context.by_id[name].facts.sha if name in context.by_id else ""
         elif kind == "header":
             value = context.by_id[name].facts.header if name in context.by_id else ""
+        elif kind == "facts":  # a reduction's facts of one source: facts:<builder>:<id>
+            value = state.facts.get(name, "")
         elif kind == "person":
             value = _person_digests(context, state).get(name, "unknown")
         elif key == "sources":
@@ -272,7 +276,7 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
     started = time.perf_counter()
     session = session or Session(processor)
     context = Context(Path(tei_dir), Path(xslt_dir), Path(out_dir), session, base_url=base_url,
-                      jobs=max(1, jobs))
+                      jobs=max(1, jobs), full=full)
     state = State(context.out_dir / ".build-state.json") if full else State.load(context.out_dir)
     context.digests["xslt"] = tree_digest(context.xslt_dir)
     if schema_dir is not None:
@@ -319,6 +323,8 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
             else:
                 state.record(task, inputs)
         source.release()
+        state.facts.update(context.facts)
+        context.facts.clear()
         if ran and progress:
             progress("built", f"{source.id} ({', '.join(ran)})")
     for builder in builders:
@@ -376,6 +382,7 @@ def _per_source_in_workers(context: Context, state: State, builders, report: Bui
     for outcome in run_in_workers(work, settings, jobs):
         context.written += outcome.written
         context.problems += outcome.problems
+        state.facts.update(outcome.facts)
         source = by_id[outcome.source_id]
         source.failed = source.failed or outcome.failed
         for name in outcome.tasks:

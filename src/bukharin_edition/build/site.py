@@ -24,7 +24,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..tei import TEI_NS, XML_ID, local_name, tei, write_atomic
-from .base import Builder, Reduction, Source, every_source
+from .base import FACTS, Builder, Reduction, Source, every_source
+from .state import digest
 
 NS = {"t": TEI_NS}
 EDITION = "The Bukharin documents"
@@ -242,10 +243,10 @@ class PersonsBuilder(Reduction):
     name = "persons"
 
     def facts_of(self, source: Source) -> dict:
-        return {"mentions": mentions_in(source.tree.getroot())}
+        return {"title": source_title(source), "mentions": mentions_in(source.tree.getroot())}
 
     def finish_inputs(self) -> list[str]:
-        return [*every_source(self.context), "shared:persons", "xslt", "option:base-url"]
+        return [*self.every_fact(), "shared:persons", "xslt", "option:base-url"]
 
     def finish_outputs(self) -> list[Path]:
         return [self.context.out_dir / "persons" / "index.html"]
@@ -381,10 +382,11 @@ class ChronologyBuilder(Reduction):
         from dataclasses import asdict
 
         from ..chronology import statements_of
-        return {"statements": [asdict(s) for s in statements_of(source.id, source.tree.getroot())]}
+        return {"title": source_title(source),
+                "statements": [asdict(s) for s in statements_of(source.id, source.tree.getroot())]}
 
     def finish_inputs(self) -> list[str]:
-        return [*every_source(self.context), "shared:persons", "xslt", "option:base-url",
+        return [*self.every_fact(), "shared:persons", "xslt", "option:base-url",
                 "file:seeds/chronology.toml", "file:seeds/persons.toml", "file:seeds/sources.toml"]
 
     def finish_outputs(self) -> list[Path]:
@@ -550,9 +552,9 @@ def block_record(el) -> tuple[str, list[str]]:
 
 
 # Pagefind's indexer holds about 130 bytes of memory per character it indexes, all at once: the
-# index is written in shards of about this many characters (some 500 documents of the synthetic
-# corpus, 4 MB of text, 550 MB of memory), merged by the search page.
-SEARCH_SHARD_TEXT = 4_000_000
+# index is written in shards of about this many bytes of records (some 500 documents of the
+# synthetic corpus, 550 MB of memory in the indexer), merged by the search page.
+SEARCH_SHARD_TEXT = 5_000_000
 
 
 class SearchBuilder(Reduction):
@@ -569,67 +571,138 @@ class SearchBuilder(Reduction):
 
     def facts_of(self, source: Source) -> dict:
         reading = self.context.out_dir / source.id / "reading.html"
-        if not reading.is_file():
-            return {"records": []}
         records = []
-        for el in leaf_blocks(lxml_html.fromstring(reading.read_bytes())):
+        for el in leaf_blocks(lxml_html.fromstring(reading.read_bytes())) if reading.is_file() else ():
             text, persons = block_record(el)
             if text:
                 records.append([el.get("id"), text, persons])
-        return {"records": records}
+        return {"title": source_title(source), "records": records}
 
     def finish_inputs(self) -> list[str]:  # it indexes the reading pages, made from these
-        return [*every_source(self.context), "shared:persons", "xslt", "option:base-url"]
+        return [*self.every_fact(), "shared:persons", "xslt", "option:base-url"]
 
     def finish_outputs(self) -> list[Path]:
         return [self.context.out_dir / "search.html", self.context.out_dir / "pagefind" / "pagefind.js"]
 
-    def reduce(self, gathered) -> None:
+    def finish(self) -> None:
+        """Write the search page and the index in shards: each source stays in the shard it was
+        put in (a new one goes to the last shard, or opens one), and only the shards whose
+        sources' records changed are written again (a one-file edit rewrites one shard)."""
         _write(self, "search.html", page("Search", "", "search", [("Search", "")], SEARCH_BODY,
                                          body_attrs=' data-view="search"', csp=CSP_SEARCH))
         names = {p.id: p.standard for p in load_register(self.context)}
         out = self.context.out_dir / "pagefind"
-        shards: list[Path] = []
-        shard: list[dict] = []
-        size = 0
-        # The shards are written on as many Pagefind processes as the build has jobs (with at
-        # most that many shards in memory): the first into pagefind/, the others into more/<n>/.
-        shutil.rmtree(out, ignore_errors=True)  # no shard of an earlier build stays beside these
-        pool = ThreadPoolExecutor(max_workers=self.context.jobs)
-        pending: list[Future] = []
+        memo_path = self.context.out_dir / FACTS / "search-shards.json"
+        sources = built(self.context)
+        weight: dict[str, tuple[str, int]] = {}  # id → (hash of its records, their size in bytes)
+        for source in sources:
+            path = self.facts_path(source.id)
+            if not path.is_file():
+                self.write_doc(source)
+                source.release()
+            data = path.read_bytes()
+            weight[source.id] = (digest(data), len(data))
+        memo = _load_memo(memo_path)
+        shards = _assign_shards([s.id for s in sources], weight, memo)
+        names_digest = digest(json.dumps(names, sort_keys=True).encode("utf-8"))
+        by_id = {s.id: s for s in sources}
+        todo, keys = [], {}
+        for number, members in enumerate(shards):
+            folder = out if number == 0 else out / "more" / str(number + 1)
+            keys[str(number)] = key = digest("\0".join(
+                [names_digest, *(f"{m}={weight[m][0]}" for m in members)]).encode("utf-8"))
+            if self.context.full or key != memo.get("keys", {}).get(str(number)) \
+                    or not (folder / "pagefind-entry.json").is_file():
+                todo.append((number, folder, members))
 
-        def flush() -> None:
-            shards.append(out if not shards else out / "more" / str(len(shards) + 1))
-            while len(pending) >= self.context.jobs:
-                wait(pending, return_when=FIRST_COMPLETED)
-                for done in [f for f in pending if f.done()]:
-                    pending.remove(done)
-                    done.result()
-            pending.append(pool.submit(write_index, shard, shards[-1], False))
-
-        try:
-            for source, facts in gathered:
-                title = source_title(source)
+        def records(members: list[str]) -> list[dict]:
+            found = []
+            for ident in members:
+                facts = json.loads(self.facts_path(ident).read_bytes())
+                title = source_title(by_id[ident])
                 for block, text, persons in facts["records"]:
-                    shard.append(dict(
-                        url=f"{source.id}/reading.html#{block}", content=text, language="en",
-                        meta={"title": title, "block": block, "source": source.id},
+                    found.append(dict(
+                        url=f"{ident}/reading.html#{block}", content=text, language="en",
+                        meta={"title": title, "block": block, "source": ident},
                         filters={"source": [title], "person": [names.get(p, p) for p in persons]}))
-                    size += len(text)
-                if size >= SEARCH_SHARD_TEXT:  # a shard ends with a source
-                    flush()
-                    shard, size = [], 0
-            if shard or not shards:
-                flush()
-            for future in pending:
-                future.result()
+            return found
+
+        # On as many Pagefind processes as the build has jobs, with at most that many shards'
+        # records in memory.
+        memo_path.unlink(missing_ok=True)  # until every shard is written, no shard is current
+        try:
+            with ThreadPoolExecutor(max_workers=self.context.jobs) as pool:
+                pending: list[Future] = []
+                for number, folder, members in todo:
+                    while len(pending) >= self.context.jobs:
+                        done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                        for future in done:
+                            pending.remove(future)
+                            future.result()
+                    _clear_shard(folder, keep="more" if number == 0 else None)
+                    pending.append(pool.submit(write_index, records(members), folder, False))
+                for future in pending:
+                    future.result()
         except Exception as exc:  # Pagefind missing or failing: the site still reads
             self.context.problems.append(f"search: the Pagefind index cannot be written: {exc}")
             return
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
-        more = [folder.relative_to(out).as_posix() + "/" for folder in shards[1:]]
+        for extra in (out / "more").glob("*") if (out / "more").is_dir() else ():
+            if not extra.name.isdigit() or not 2 <= int(extra.name) <= len(shards):
+                shutil.rmtree(extra)  # a shard of an earlier, larger build
+        if (out / "more").is_dir() and not any((out / "more").iterdir()):
+            (out / "more").rmdir()
+        write_atomic(memo_path, json.dumps({"limit": SEARCH_SHARD_TEXT, "shards": shards, "keys": keys}).encode("utf-8"),
+                     durable=False)
+        more = [f"more/{n}/" for n in range(2, len(shards) + 1)]
         _write(self, "pagefind/shards.json", json.dumps({"more": more}, indent=1))
+
+
+def _load_memo(path: Path) -> dict:
+    try:
+        memo = json.loads(path.read_bytes())
+        return memo if memo.get("limit") == SEARCH_SHARD_TEXT else {}
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def _assign_shards(order: list[str], weight: dict[str, tuple[str, int]], memo: dict) -> list[list[str]]:
+    """The sources of each shard, in the sources' order: the last build's shards, less the
+    sources gone, with new sources added to the last shard until it is full; made afresh
+    (consecutive sources up to SEARCH_SHARD_TEXT bytes of facts) when there is no last build
+    or a shard has grown past twice the limit."""
+    position = {ident: n for n, ident in enumerate(order)}
+    shards = [[m for m in members if m in position] for members in memo.get("shards", [])]
+    placed = {m for members in shards for m in members}
+    fresh = not shards
+    for ident in order:
+        if ident in placed:
+            continue
+        if not shards or sum(weight[m][1] for m in shards[-1]) >= SEARCH_SHARD_TEXT:
+            shards.append([])
+        shards[-1].append(ident)
+    shards = [sorted(members, key=position.get) for members in shards if members]
+    if fresh or any(sum(weight[m][1] for m in members) > 2 * SEARCH_SHARD_TEXT for members in shards):
+        shards, size = [[]], 0
+        for ident in order:
+            if size >= SEARCH_SHARD_TEXT:
+                shards.append([])
+                size = 0
+            shards[-1].append(ident)
+            size += weight[ident][1]
+    return shards or [[]]
+
+
+def _clear_shard(folder: Path, keep: str | None) -> None:
+    """Empty a shard's folder, but for the folder of the other shards inside the first."""
+    if not folder.is_dir():
+        return
+    for entry in folder.iterdir():
+        if entry.name == keep:
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
 
 
 def write_index(records: Iterable[dict], out: Path, clear: bool = True) -> None:
@@ -750,7 +823,8 @@ class DtsBuilder(Builder):
                 dts / "collection" / f"{source.id}.json"]
 
     def finish_inputs(self) -> list[str]:
-        return [*every_source(self.context), "option:base-url"]
+        # the collection lists each source's id and title (its header)
+        return ["sources", *(f"header:{s.id}" for s in built(self.context)), "option:base-url"]
 
     def finish_outputs(self) -> list[Path]:
         return [self.context.out_dir / "dts" / "index.json"]

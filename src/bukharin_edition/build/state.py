@@ -57,6 +57,7 @@ class State:
     files: dict[str, Facts] = field(default_factory=dict)
     tasks: dict[str, str] = field(default_factory=dict)  # task → hash of its inputs' hashes
     persons: dict[str, object] = field(default_factory=dict)  # {"sha": …, "digests": {ref: hash}}
+    facts: dict[str, str] = field(default_factory=dict)  # "<reduction>:<id>" → hash of its facts file
 
     @classmethod
     def load(cls, out_dir: Path) -> "State":
@@ -67,14 +68,16 @@ class State:
             if raw.get("version") != VERSION:
                 raise ValueError("another version")
             files = {name: Facts(**facts) for name, facts in raw.get("files", {}).items()}
-            return cls(path, files, dict(raw.get("tasks", {})), dict(raw.get("persons", {})))
+            return cls(path, files, dict(raw.get("tasks", {})), dict(raw.get("persons", {})),
+                       dict(raw.get("facts", {})))
         except (OSError, ValueError, TypeError, AttributeError):
             return cls(path)
 
     def save(self) -> None:
         """Write the state atomically: an interrupted build leaves the previous state."""
         data = {"version": VERSION, "files": {k: asdict(v) for k, v in sorted(self.files.items())},
-                "tasks": dict(sorted(self.tasks.items())), "persons": self.persons}
+                "tasks": dict(sorted(self.tasks.items())), "persons": self.persons,
+                "facts": dict(sorted(self.facts.items()))}
         write_atomic(self.path, json.dumps(data, indent=1, sort_keys=True).encode("utf-8"))
 
     def record(self, task: str, inputs: dict[str, str]) -> None:
