@@ -2,13 +2,16 @@
 
     python -m bukharin_edition.bench.steps STEP ROOT TEI_DIR OUT_DIR JOBS [PROFILE]
 
-Prints one JSON line: the number of documents the step handled and the problems it found.
+Prints one JSON line: the number of documents the step handled, the problems it found and what
+else it measured inside the process (tasks run, seconds of its parts, pages).
 With PROFILE, the step runs under cProfile and the statistics are written there.
 """
 from __future__ import annotations
 
 import json
+import re
 import sys
+import time
 from pathlib import Path
 
 SHARED = ("edition", "persons")
@@ -44,7 +47,8 @@ def build(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
     from ..build import build_edition
 
     report = build_edition(tei_dir, root / "xslt", out, schema_dir=root / "schema", full=True, jobs=jobs)
-    return {"documents": len(report.sources), "errors": len(report.problems), "files": len(report.written)}
+    return {"documents": len(report.sources), "errors": len(report.problems), "files": len(report.written),
+            "tasks": len(report.rebuilt)}
 
 
 def render(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
@@ -62,6 +66,142 @@ def noop(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
     report = build_edition(tei_dir, root / "xslt", out, schema_dir=root / "schema", jobs=jobs)
     return {"documents": len(report.sources), "errors": len(report.problems), "files": len(report.written),
             "tasks": len(report.rebuilt)}
+
+
+def search(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
+    """The search builder alone (all its tasks: the Pagefind index), on the pages the full build
+    wrote into the same folder; every file is gathered and validated first (gather_s)."""
+    from ..build import build_edition
+
+    marks: dict[str, float] = {}
+
+    def progress(event: str, detail: str) -> None:
+        marks[event] = time.perf_counter()  # the last of each kind
+
+    started = time.perf_counter()
+    report = build_edition(tei_dir, root / "xslt", out, schema_dir=root / "schema", full=True, jobs=jobs,
+                           only=("search",), progress=progress)
+    ended = time.perf_counter()
+    gathered = marks.get("checked", started)
+    return {"documents": len(report.sources), "errors": len(report.problems), "tasks": len(report.rebuilt),
+            "gather_s": round(gathered - started, 3), "index_s": round(ended - gathered, 3)}
+
+
+EDIT = " (edited)"
+
+
+def edit_one_paragraph(text: str, mark: str = EDIT) -> str | None:
+    """The file's text with `mark` appended to the first paragraph of its body (None: no
+    paragraph there). A string edit: every other byte of the file stays as it was."""
+    body = text.find("<body")
+    if body < 0:
+        return None
+    depth = 0
+    for tag in re.finditer(r"<p(?:\s[^>]*)?/>|<p(?:\s[^>]*)?>|</p>", text[body:]):
+        if tag.group().endswith("/>"):
+            continue
+        if tag.group() == "</p>":
+            depth -= 1
+            if depth == 0:
+                at = body + tag.start()
+                return text[:at] + mark + text[at:]
+        else:
+            depth += 1
+    return None
+
+
+def one_file(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
+    """An incremental build after one paragraph of one document changed (run after `build` into
+    the same folder): the first document with a paragraph in its body, its bytes restored
+    afterwards. Measures, from the build call, the seconds until that document's tasks are done,
+    its reading page among them (page_s), and until the build ends (total_s)."""
+    started = time.perf_counter()
+    from ..build import build_edition
+
+    imported = time.perf_counter()
+    for path in _documents(tei_dir):
+        original = path.read_bytes()
+        edited = edit_one_paragraph(original.decode("utf-8"))
+        if edited is not None:
+            break
+    else:
+        raise SystemExit(f"{tei_dir}: no document has a paragraph in its body")
+    marks: list[float] = []
+
+    def progress(event: str, detail: str) -> None:
+        if event == "built" and not marks and detail.startswith(path.stem + " "):
+            marks.append(time.perf_counter())
+
+    try:
+        path.write_text(edited, encoding="utf-8")
+        called = time.perf_counter()
+        report = build_edition(tei_dir, root / "xslt", out, schema_dir=root / "schema", jobs=jobs,
+                               progress=progress)
+        ended = time.perf_counter()
+        page = out / path.stem / "reading.html"
+        shown = page.is_file() and EDIT.strip() in page.read_text(encoding="utf-8")
+    finally:
+        path.write_bytes(original)
+    return {"documents": len(report.sources), "errors": len(report.problems), "tasks": len(report.rebuilt),
+            "edited": path.name, "page_shows_edit": shown, "import_s": round(imported - started, 3),
+            "page_s": round(marks[0] - called, 3) if marks else None, "total_s": round(ended - called, 3)}
+
+
+def views3(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
+    """The three views of every document (reading, diplomatic, apparatus), unvalidated: what the
+    issue's 6x target was set for."""
+    from ..build import build_edition
+
+    report = build_edition(tei_dir, root / "xslt", out, full=True, jobs=jobs,
+                           only=("reading", "diplomatic", "apparatus"))
+    return {"documents": len(report.sources), "errors": len(report.problems), "files": len(report.written)}
+
+
+def _longest(tei_dir: Path) -> Path:
+    return max(_documents(tei_dir), key=lambda p: (p.stat().st_size, p.name))
+
+
+def pdf_one(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
+    """The printed PDF of one source, the longest document: print.xsl, WeasyPrint's layout, page
+    numbers stamped, the file written (as the PDF build makes <id>.pdf)."""
+    from ..build.base import new_processor
+    from ..build.pdf import assemble, lay_out
+
+    started = time.perf_counter()
+    import weasyprint  # noqa: F401  (its import is timed on its own)
+
+    imported = time.perf_counter()
+    path = _longest(tei_dir)
+    processor = new_processor()
+    executable = processor.new_xslt30_processor().compile_stylesheet(
+        stylesheet_file=str((root / "xslt" / "print.xsl").resolve()))
+    executable.set_parameter("text", processor.make_string_value("reading"))
+    html = executable.transform_to_string(source_file=str(path.resolve()))
+    transformed = time.perf_counter()
+    layout = lay_out(html, (root / "xslt" / "assets" / "print.css").read_text(encoding="utf-8"))
+    laid_out = time.perf_counter()
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{path.stem}.pdf").write_bytes(assemble([(layout["pdf"], 1)], title=path.stem, author="", lang="en"))
+    written = time.perf_counter()
+    return {"documents": 1, "source": path.stem, "pages": layout["count"],
+            "import_s": round(imported - started, 3), "xslt_s": round(transformed - imported, 3),
+            "layout_s": round(laid_out - transformed, 3), "stamp_write_s": round(written - laid_out, 3)}
+
+
+def pdf(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
+    """The whole printed edition from an empty layout cache: every source's reading and diplomatic
+    PDF and edition.pdf (unvalidated)."""
+    from ..build import build_edition
+
+    report = build_edition(tei_dir, root / "xslt", out, full=True, jobs=jobs, pdf=True, only=("pdf",))
+    edition = out / "pdf" / "edition.pdf"
+    pages = None
+    if edition.is_file():
+        from pypdf import PdfReader
+
+        pages = len(PdfReader(edition).pages)
+    return {"documents": len(report.sources), "errors": len(report.problems), "files": len(report.written),
+            "pages": pages}
 
 
 def floor_lxml(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
@@ -98,6 +238,7 @@ def floor_saxon(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
 
 
 STEPS = {"convert": convert, "validate": validate, "build": build, "render": render, "noop": noop,
+         "one-file": one_file, "search": search, "views3": views3, "pdf-one": pdf_one, "pdf": pdf,
          "floor-lxml": floor_lxml, "floor-saxon": floor_saxon}
 
 
