@@ -240,3 +240,10 @@ def test_a_title_change_rebuilds_the_neighbours_whose_navigation_names_it(built)
     report = again()
     assert "reading:trial-1938" in report.rebuilt  # its "next" or "previous" link shows the title
     assert "Renamed: " in (project.edition / "trial-1938" / "reading.html").read_text("utf-8")
+
+
+def test_a_full_build_of_some_builders_keeps_what_the_others_did(built):
+    project, again = built
+    report = again(full=True, only=("search",))
+    assert sorted(report.rebuilt) == ["search", "search:omodeo-abstract", "search:trial-1938"]
+    assert again().rebuilt == []  # the other builders' tasks are still known to be current

@@ -51,8 +51,8 @@ STEPS = [
     ("floor: lxml parse+serialize", "floor-lxml", 1),
     ("floor: saxon identity", "floor-saxon", 1),
 ]
-# These run in the folder `build --jobs N` wrote, in this order: the no-op first, since the
-# search step's full build of one builder leaves a state that knows of its own tasks only.
+# These run in the folder `build --jobs N` wrote, in this order: the no-op first (nothing is
+# changed before it), then one file edited and restored, then the search index made again.
 IN_BUILD = ("noop", "one-file", "search")
 ONE_FILE_TARGET = 0.3
 

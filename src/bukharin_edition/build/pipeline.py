@@ -277,12 +277,9 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
     session = session or Session(processor)
     context = Context(Path(tei_dir), Path(xslt_dir), Path(out_dir), session, base_url=base_url,
                       jobs=max(1, jobs), full=full)
-    state = State(context.out_dir / ".build-state.json") if full else State.load(context.out_dir)
     context.digests["xslt"] = tree_digest(context.xslt_dir)
     if schema_dir is not None:
         context.digests["schema"] = tree_digest(Path(schema_dir))
-    gather(context, None, state, schema_dir, keep_last_good, progress, jobs=jobs)
-    report = BuildReport()
     kinds = list(BUILDERS)
     if pdf:
         from .pdf import PdfBuilder
@@ -292,6 +289,14 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
         if unknown:
             raise BuildError(f"no builder is named {', '.join(sorted(unknown))}")
         kinds = [kind for kind in kinds if kind.name in only]
+    state = State.load(context.out_dir)
+    if full:  # every file checked again, every task of these builders run again; others' kept
+        running = {kind.name for kind in kinds}
+        state.files.clear()
+        state.tasks = {t: v for t, v in state.tasks.items() if t.split(":", 1)[0] not in running}
+        state.facts = {k: v for k, v in state.facts.items() if k.split(":", 1)[0] not in running}
+    gather(context, None, state, schema_dir, keep_last_good, progress, jobs=jobs)
+    report = BuildReport()
     builders = [builder(context) for builder in kinds]
     prepared: set[str] = set()
 
