@@ -24,7 +24,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..tei import TEI_NS, XML_ID, local_name, tei, write_atomic
-from .base import FACTS, Builder, Reduction, Source, every_source
+from .base import FACTS, Builder, Reduction, Source
 from .state import digest
 
 NS = {"t": TEI_NS}
@@ -551,10 +551,11 @@ def block_record(el) -> tuple[str, list[str]]:
     return squeeze(clone.text_content()), list(dict.fromkeys(persons))
 
 
-# Pagefind's indexer holds about 130 bytes of memory per character it indexes, all at once: the
-# index is written in shards of about this many bytes of records (some 500 documents of the
-# synthetic corpus, 550 MB of memory in the indexer), merged by the search page.
-SEARCH_SHARD_TEXT = 5_000_000
+# Pagefind's indexer holds about 130 bytes of memory per character it indexes, all at once, and
+# takes about 0.4 ms a record: the index is written in shards of about this many bytes of
+# records (some 200 documents of the synthetic corpus: 250 MB of memory in the indexer, 3 s),
+# merged by the search page. A one-file edit writes its shard again, whatever the edition's size.
+SEARCH_SHARD_TEXT = 2_000_000
 
 
 class SearchBuilder(Reduction):
@@ -904,8 +905,15 @@ class ManualBuilder(Builder):
 
     name = "manual"
 
-    def finish_inputs(self) -> list[str]:  # the schema's documentation, with examples from tei/
-        return [*every_source(self.context), "tree:schema", "xslt"]
+    def finish_inputs(self) -> list[str]:
+        """The schema's documentation, with examples from the first files of tei/."""
+        from ..manual import EXAMPLE_FILES
+
+        names = sorted([s.path.name for s in self.context.sources if not s.held]
+                       + [p.name for p in self.context.shared])[:EXAMPLE_FILES]
+        files = [f"shared:{Path(n).stem}" if Path(n).stem in ("edition", "persons") else f"tei:{Path(n).stem}"
+                 for n in names]
+        return [*files, "tree:schema", "xslt"]
 
     def finish_outputs(self) -> list[Path]:
         return [self.context.out_dir / "encoding-manual.html"]
