@@ -16,7 +16,7 @@ from lxml import etree
 
 from ..errors import BuildError, EditionError
 from ..tei import XML_ID, parse_tei, tei
-from .base import FACTS, Context, Session, Source, new_processor
+from .base import FACTS, Builder, Context, Session, Source, new_processor
 from .builders import BUILDERS
 from .state import Facts, State, digest, tree_digest
 
@@ -105,7 +105,13 @@ def gather(context: Context, validator=None, state: State | None = None,
     paths = sorted(context.tei_dir.glob("*.xml"))
     if not paths:
         raise BuildError(f"{context.tei_dir}: no TEI files (run 'edition convert' first)")
-    hashes = {path: digest(path.read_bytes()) for path in paths}
+    hashes, stamps = {}, {}
+    for path in paths:  # a file with the time and size of the last build has the same hash
+        stat = path.stat()
+        stamps[path] = f"{stat.st_mtime_ns}:{stat.st_size}"
+        known = state.files.get(path.name)
+        hashes[path] = known.sha if known and known.stamp and known.stamp == stamps[path] \
+            else digest(path.read_bytes())
     by_name = {path.name: sha for path, sha in hashes.items()}
     for path in paths:
         if path.stem in SHARED:
@@ -123,6 +129,7 @@ def gather(context: Context, validator=None, state: State | None = None,
         known = state.files.get(path.name)
         if known and known.sha == hashes[path] and known.checked == _check_key(
                 checked, known.siblings, by_name):
+            known.stamp = stamps[path]
             context.sources.append(Source(path.stem, path, known, context))
         else:
             to_read.append(path)
@@ -137,6 +144,7 @@ def gather(context: Context, validator=None, state: State | None = None,
             progress("checked", str(path))
         last_good = context.out_dir / "tei" / path.name  # the copy of the last build
         if source is not None:
+            source.facts.stamp = stamps[path]
             state.files[path.name] = source.facts
             context.sources.append(source)
         elif keep_last_good and path.name in state.files and last_good.is_file():
@@ -305,20 +313,14 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
             builder.prepare()
             prepared.add(builder.name)
 
-    in_workers = _per_source_in_workers(context, state, builders, report, full, jobs, schema_dir, progress)
+    plan = _plan(context, state, builders, report, full, progress)
+    in_workers = _per_source_in_workers(context, state, builders, plan, report, jobs, schema_dir, progress)
     for source in context.sources:
+        if source.id in in_workers or source.id not in plan:
+            continue
         ran = []
-        for builder in builders:
-            outputs = builder.doc_outputs(source)
+        for builder, inputs in plan[source.id]:
             task = f"{builder.name}:{source.id}"
-            if not outputs or source.held or task in in_workers:
-                continue
-            inputs = _resolve(context, state, builder.doc_inputs(source))
-            if not full and state.up_to_date(task, inputs, outputs):
-                report.up_to_date += 1
-                if progress:
-                    progress("current", task)
-                continue
             ready(builder)
             builder.write_doc(source)
             report.rebuilt.append(task)
@@ -357,32 +359,43 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
     return report
 
 
-def _per_source_in_workers(context: Context, state: State, builders, report: BuildReport, full: bool,
-                           jobs: int, schema_dir: Path | None, progress) -> set[str]:
-    """Have worker processes redo the per-source tasks that must be redone; return those tasks."""
-    if jobs <= 1:
-        return set()
-    work: dict[str, list[str]] = {}
-    inputs_of: dict[str, dict[str, str]] = {}
+def _plan(context: Context, state: State, builders, report: BuildReport, full: bool,
+          progress) -> dict[str, list[tuple[Builder, dict[str, str]]]]:
+    """The per-source tasks that must run, by source id, with their inputs; the others are
+    counted as up to date."""
+    plan: dict[str, list[tuple[Builder, dict[str, str]]]] = {}
     for source in context.sources:
+        if source.held:
+            continue
         for builder in builders:
             outputs = builder.doc_outputs(source)
-            if not outputs or source.held:
+            if not outputs:
                 continue
-            task = f"{builder.name}:{source.id}"
             inputs = _resolve(context, state, builder.doc_inputs(source))
-            if full or not state.up_to_date(task, inputs, outputs):
-                work.setdefault(source.id, []).append(builder.name)
-                inputs_of[task] = inputs
-    if len(work) < 2:  # one source is quicker here than a worker's start
+            if not full and state.up_to_date(f"{builder.name}:{source.id}", inputs, outputs):
+                report.up_to_date += 1
+                if progress:
+                    progress("current", f"{builder.name}:{source.id}")
+                continue
+            plan.setdefault(source.id, []).append((builder, inputs))
+    return plan
+
+
+def _per_source_in_workers(context: Context, state: State, builders, plan, report: BuildReport,
+                           jobs: int, schema_dir: Path | None, progress) -> set[str]:
+    """Have worker processes run the planned per-source tasks; return the ids of the sources
+    they took (none when there are too few to be worth a worker's start)."""
+    if jobs <= 1 or len(plan) < 2:  # one source is quicker here than a worker's start
         return set()
+    work = {ident: [builder.name for builder, _ in tasks] for ident, tasks in plan.items()}
+    inputs_of = {f"{builder.name}:{ident}": inputs for ident, tasks in plan.items() for builder, inputs in tasks}
     from .parallel import Settings, run_in_workers
 
     state.save()  # the workers gather from it: what was checked here is not checked again
     settings = Settings(context.tei_dir.resolve(), context.xslt_dir.resolve(), context.out_dir.resolve(),
                         context.base_url, Path(schema_dir).resolve() if schema_dir is not None else None,
                         tuple(builder.name for builder in builders))
-    by_id = {source.id: source for source in context.sources}
+    by_id = context.by_id
     done: set[str] = set()
     for outcome in run_in_workers(work, settings, jobs):
         context.written += outcome.written
@@ -390,9 +403,9 @@ def _per_source_in_workers(context: Context, state: State, builders, report: Bui
         state.facts.update(outcome.facts)
         source = by_id[outcome.source_id]
         source.failed = source.failed or outcome.failed
+        done.add(outcome.source_id)
         for name in outcome.tasks:
             task = f"{name}:{outcome.source_id}"
-            done.add(task)
             report.rebuilt.append(task)
             if source.failed:
                 state.tasks.pop(task, None)

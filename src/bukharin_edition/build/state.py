@@ -41,6 +41,7 @@ class Facts:
     """What a build learnt from one TEI file, valid while the file's hash is `sha`."""
 
     sha: str
+    stamp: str = ""  # modification time (ns) and size when hashed: unchanged, the file is not read
     header: str = ""  # hash of the teiHeader: the index depends on it, not on the text
     title: str = ""  # the title of its titleStmt (the pages that name other sources show it)
     persons: list[str] = field(default_factory=list)  # per: ids the file points at
