@@ -143,7 +143,7 @@ def one_file(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
     finally:
         path.write_bytes(original)
     return {"documents": len(report.sources), "errors": len(report.problems), "tasks": len(report.rebuilt),
-            "edited": path.name, "page_shows_edit": shown, "import_s": round(imported - started, 3),
+            "rebuilt": report.rebuilt, "edited": path.name, "page_shows_edit": shown, "import_s": round(imported - started, 3),
             "page_s": round(marks[0] - called, 3) if marks else None, "total_s": round(ended - called, 3)}
 
 
