@@ -298,9 +298,10 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
             raise BuildError(f"no builder is named {', '.join(sorted(unknown))}")
         kinds = [kind for kind in kinds if kind.name in only]
     state = State.load(context.out_dir)
-    if full:  # every file checked again, every task of these builders run again; others' kept
+    if full:  # every task of these builders run again (others' kept); all, every file checked again
         running = {kind.name for kind in kinds}
-        state.files.clear()
+        if not only:
+            state.files.clear()
         state.tasks = {t: v for t, v in state.tasks.items() if t.split(":", 1)[0] not in running}
         state.facts = {k: v for k, v in state.facts.items() if k.split(":", 1)[0] not in running}
     gather(context, None, state, schema_dir, keep_last_good, progress, jobs=jobs)
