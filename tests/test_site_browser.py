@@ -31,6 +31,19 @@ def _shot(page, name: str) -> None:
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
 
 
+def _search(page, query: str, person: str | None = None) -> tuple[set[str], float]:
+    """Run a search on the open search page: the addresses it lists and its time in ms."""
+    if person is not None:
+        page.select_option("#ed-person", value=person)
+    page.fill("#ed-q", query)
+    page.click("#ed-search-form button")
+    page.wait_for_selector("#ed-results[data-ms]")
+    ms = float(page.get_attribute("#ed-results", "data-ms"))
+    urls = set(page.eval_on_selector_all("#ed-results li", "els => els.map(e => e.dataset.url)"))
+    page.evaluate("document.getElementById('ed-results').removeAttribute('data-ms')")
+    return urls, ms
+
+
 def test_search_for_a_name_returns_its_paragraphs_fast(served, chromium):
     expected = {f"{source}/reading.html#{block}" for source, block in persname_counts.blocks("krestinsky")}
     page = chromium.new_page(viewport=DESK)
@@ -39,19 +52,11 @@ def test_search_for_a_name_returns_its_paragraphs_fast(served, chromium):
         page.wait_for_selector("#ed-search[data-ready='true']")
         timings = []
         for _ in range(3):
-            page.fill("#ed-q", "Krestinsky")
-            page.click("#ed-search-form button")
-            page.wait_for_selector("#ed-results[data-ms]")
-            timings.append(float(page.get_attribute("#ed-results", "data-ms")))
-            urls = set(page.eval_on_selector_all("#ed-results li", "els => els.map(e => e.dataset.url)"))
-            page.evaluate("document.getElementById('ed-results').removeAttribute('data-ms')")
+            urls, ms = _search(page, "Krestinsky")
+            timings.append(ms)
         _shot(page, "site-search-desktop")
         # The person filter: every paragraph that names him, whatever the form.
-        page.select_option("#ed-person", value="Nikolay Nikolayevich Krestinsky")
-        page.fill("#ed-q", "")
-        page.click("#ed-search-form button")
-        page.wait_for_selector("#ed-results[data-ms]")
-        filtered = set(page.eval_on_selector_all("#ed-results li", "els => els.map(e => e.dataset.url)"))
+        filtered, _ = _search(page, "", person="Nikolay Nikolayevich Krestinsky")
     finally:
         page.close()
     print(f"\nsearch 'Krestinsky' in the browser: {', '.join(f'{t:.1f}' for t in timings)} ms "
@@ -176,16 +181,8 @@ def test_search_over_an_index_in_shards_finds_what_one_index_finds(served_in_sha
         page.goto(f"{served_in_shards}/search.html")
         page.wait_for_selector("#ed-search[data-ready='true']")
         sources = page.eval_on_selector_all("#ed-source option", "els => els.map(e => e.value)")
-        page.fill("#ed-q", "Krestinsky")
-        page.click("#ed-search-form button")
-        page.wait_for_selector("#ed-results[data-ms]")
-        urls = set(page.eval_on_selector_all("#ed-results li", "els => els.map(e => e.dataset.url)"))
-        page.evaluate("document.getElementById('ed-results').removeAttribute('data-ms')")
-        page.select_option("#ed-person", value="Nikolay Nikolayevich Krestinsky")
-        page.fill("#ed-q", "")
-        page.click("#ed-search-form button")
-        page.wait_for_selector("#ed-results[data-ms]")
-        filtered = set(page.eval_on_selector_all("#ed-results li", "els => els.map(e => e.dataset.url)"))
+        urls, _ = _search(page, "Krestinsky")
+        filtered, _ = _search(page, "", person="Nikolay Nikolayevich Krestinsky")
     finally:
         page.close()
     assert len([s for s in sources if s]) == len(SOURCES)  # every shard's sources in the filter
