@@ -16,6 +16,7 @@
         <article class="ed-text ed-diplomatic" aria-label="Diplomatic text">
           <xsl:apply-templates select="TEI/text" mode="diplomatic">
             <xsl:with-param name="view" select="'diplomatic.html'" tunnel="yes"/>
+            <xsl:with-param name="cite-prefix" select="ed:cite-prefix(TEI, 'diplomatic.html')" tunnel="yes"/>
           </xsl:apply-templates>
         </article>
       </xsl:with-param>

@@ -16,6 +16,7 @@
         <article class="ed-text ed-reading" aria-label="Reading text">
           <xsl:apply-templates select="TEI/text" mode="reading">
             <xsl:with-param name="view" select="'reading.html'" tunnel="yes"/>
+            <xsl:with-param name="cite-prefix" select="ed:cite-prefix(TEI, 'reading.html')" tunnel="yes"/>
           </xsl:apply-templates>
         </article>
       </xsl:with-param>

@@ -35,12 +35,18 @@
   <xsl:variable name="ed:hand-order" as="xs:string+"
       select="('ed:author', 'ed:translator', 'ed:mia', 'ed:website', 'ed:unknown', 'ed:editors')"/>
 
-  <!-- Is the element's content mixed text, that is, one block of the text (tei.has_inline_layout)? -->
+  <!-- Is the element's content mixed text, that is, one block of the text (tei.has_inline_layout)?
+       Asked of every element and text node about its parent and ancestors: the text children of
+       an element are looked up in a key (made once per document), not scanned each time, or a
+       division of thousands of blocks would be scanned once per block (quadratic). -->
+  <xsl:key name="ed:texts-of" match="text()[normalize-space()]" use="generate-id(..)"/>
   <xsl:function name="ed:is-mixed" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="local-name($e) = $ed:always-inline
-                          or exists($e/text()[normalize-space()])
-                          or empty($e/*)"/>
+                          or empty($e/*)
+                          or (if (root($e) instance of document-node())
+                              then exists(key('ed:texts-of', generate-id($e), root($e)))
+                              else exists($e/text()[normalize-space()]))"/>
   </xsl:function>
 
   <!-- Is the element this edition's addition rather than the source's text (fidelity.is_editorial)? -->

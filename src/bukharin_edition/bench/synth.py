@@ -110,3 +110,106 @@ def _reshuffle(text: etree._Element, rng: random.Random) -> None:
         for child in list(parent):
             parent.remove(child)
         parent.extend(children)
+
+
+LONG_BASE = "trial-1938"  # a record of proceedings: turns, speakers, names, dates, interventions
+
+
+def long_id(paragraphs: int) -> str:
+    """The id of the long synthetic document of `paragraphs` paragraphs."""
+    return f"long-{paragraphs}"
+
+
+def long_document(tei_dir: Path, out_dir: Path, paragraphs: int, base: str = LONG_BASE) -> Path:
+    """Write one valid TEI document of `paragraphs` paragraphs (and the shared files) into out_dir.
+
+    It is the real source `base` with the blocks of each of its divisions repeated inside that
+    division until the text holds that many paragraphs (so that, as in a long record, thousands
+    of turns stand side by side): each repetition renamed (ids `<id>-r<k>`, and the pointers to
+    them), its numbered notes and note markers left out (their numbers must stay unique and in
+    order), pointers into other files dropped (the document is built alone), the last turn cut
+    to the count. Its markup density is the source's."""
+    tei_dir, out_dir = Path(tei_dir), Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name in SHARED:
+        shutil.copyfile(tei_dir / f"{name}.xml", out_dir / f"{name}.xml")
+    new = long_id(paragraphs)
+    root = vary(parse_tei(tei_dir / f"{base}.xml").getroot(), base, 0, {}, random.Random(paragraphs))
+    # vary() names the copy <base>-s00000: name it after its length instead
+    old = copy_id(base, 0)
+    for el in root.iter(etree.Element):
+        ident = el.get(XML_ID)
+        if ident is not None and (ident == old or ident.startswith(old + "-")):
+            el.set(XML_ID, new + ident[len(old):])
+        for attr in _POINTERS:
+            value = el.get(attr)
+            if value and "#" in value:
+                kept = [(f"#{new}{t[1 + len(old):]}" if t.startswith(f"#{old}") else t)
+                        for t in value.split() if not re.match(r"[\w.-]+\.xml#", t)]
+                if kept:
+                    el.set(attr, " ".join(kept))
+                else:
+                    del el.attrib[attr]
+    title = root.find(f"{{{TEI_NS}}}teiHeader/{{{TEI_NS}}}fileDesc/{{{TEI_NS}}}titleStmt/{{{TEI_NS}}}title")
+    if title is not None:
+        title.text = (title.text or "").replace(" (synthetic copy 0)", "") + f" ({paragraphs} paragraphs)"
+    body = root.find(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body")
+    # the divisions that hold blocks: each grows by copies of its own blocks, so that, as in a
+    # long record, thousands of turns stand side by side in one division
+    divisions = [d for d in body.iter(f"{{{TEI_NS}}}div")
+                 if any(c.tag in MOVABLE for c in d)]
+    originals = [(d, [c for c in d if c.tag in MOVABLE or c.tag == f"{{{TEI_NS}}}sp"]) for d in divisions]
+    count = len(body.findall(f".//{{{TEI_NS}}}p"))
+    repetition = 0
+    while count < paragraphs and originals:
+        repetition += 1
+        for division, blocks in originals:
+            copied = _repeated(blocks, repetition)
+            for block in copied:
+                if count >= paragraphs:
+                    break
+                taken = len(block.findall(f".//{{{TEI_NS}}}p")) + (block.tag == f"{{{TEI_NS}}}p")
+                if count + taken > paragraphs and block.tag == f"{{{TEI_NS}}}sp":
+                    inner = block.findall(f"{{{TEI_NS}}}p")
+                    for p in inner[paragraphs - count:]:
+                        block.remove(p)
+                    taken = paragraphs - count
+                division.append(block)
+                count += taken
+    path = out_dir / f"{new}.xml"
+    path.write_bytes(serialize(root))
+    return path
+
+
+def _repeated(blocks: list[etree._Element], repetition: int) -> list[etree._Element]:
+    """Copies of blocks, their ids and the pointers to them renamed, without numbered notes."""
+    copied = [etree.fromstring(etree.tostring(block)) for block in blocks]
+    for block in copied:
+        block.tail = blocks[0].tail
+        for el in list(block.iter(f"{{{TEI_NS}}}note", f"{{{TEI_NS}}}ref")):
+            if el.get("n") is not None or el.get("type") == "noteref":
+                _drop(el)
+    inside = {el.get(XML_ID) for block in copied for el in block.iter(etree.Element) if el.get(XML_ID)}
+    suffix = f"-r{repetition}"
+    for block in copied:
+        for el in block.iter(etree.Element):
+            if el.get(XML_ID):
+                el.set(XML_ID, el.get(XML_ID) + suffix)
+            for attr in _POINTERS:
+                value = el.get(attr)
+                if value and "#" in value:
+                    el.set(attr, " ".join(t + suffix if t.startswith("#") and t[1:] in inside else t
+                                          for t in value.split()))
+    return copied
+
+
+def _drop(el: etree._Element) -> None:
+    """Remove an element, keeping its tail text in place."""
+    parent = el.getparent()
+    if el.tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
