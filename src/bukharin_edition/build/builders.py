@@ -10,7 +10,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..tei import TEI_NS, XML_ID, parse_tei, tei, write_atomic
-from .base import Builder, Context, Reduction, Source, compile_stylesheet
+from .base import FACTS, Builder, Context, Reduction, Source, compile_stylesheet
 from .site import (ChronologyBuilder, DownloadsBuilder, DtsBuilder, ManualBuilder, PersonsBuilder,
                    SearchBuilder)
 
@@ -40,18 +40,32 @@ class ViewBuilder(Builder):
 
     def write_doc(self, source: Source) -> None:
         self._neighbours(source)
+        path = self.context.out_dir / source.id / self.filename
+        extras = self._extras(source)
+        # Saxon writes the page itself, into a file beside it that then replaces it: a long
+        # page never passes through Python as a string (100,000 paragraphs are some 250 MB)
+        temporary = _temporary(path)
         try:
             with _saxon_stderr_silenced():
-                html = self.executable.transform_to_string(xdm_node=source.node)
+                self.executable.transform_to_file(xdm_node=source.node, output_file=str(temporary))
         except Exception as exc:  # PySaxonApiError: the message only (see TOOLCHAIN.md)
+            for made in (temporary, *(t for t, _ in extras)):
+                made.unlink(missing_ok=True)
             self._failed(source, _located(source, self.name, str(exc).strip()))
             return
-        if not html:
+        if not temporary.is_file() or not temporary.stat().st_size:
+            temporary.unlink(missing_ok=True)
             self._failed(source, f"{source.path}: the {self.name} view came out empty")
             return
-        path = self.context.out_dir / source.id / self.filename
-        write_atomic(path, html.encode("utf-8"), durable=False)
+        for made, target in extras:
+            if made.is_file():
+                os.replace(made, target)
+        os.replace(temporary, path)
         self.context.written.append(path)
+
+    def _extras(self, source: Source) -> list[tuple[Path, Path]]:
+        """The files the stylesheet writes beside the page: (temporary, final) pairs."""
+        return []
 
     def _neighbours(self, source: Source) -> None:
         """Tell the page frame the previous and the next source (ids and titles)."""
@@ -73,7 +87,36 @@ class ViewBuilder(Builder):
 
 
 class ReadingBuilder(ViewBuilder):
+    """The reading page, and the search records cut from it as it is made (see records_path)."""
+
     name, stylesheet, filename = "reading", "reading", "reading.html"
+
+    def doc_outputs(self, source: Source) -> list[Path]:
+        return [*super().doc_outputs(source), records_path(self.context, source.id)]
+
+    def _extras(self, source: Source) -> list[tuple[Path, Path]]:
+        target = records_path(self.context, source.id)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = _temporary(target)
+        self.executable.set_parameter("records-href", self.context.processor.make_string_value(
+            temporary.resolve().as_uri()))
+        return [(temporary, target)]
+
+    def _failed(self, source: Source, problem: str) -> None:
+        super()._failed(source, problem)
+        records_path(self.context, source.id).unlink(missing_ok=True)
+
+
+def records_path(context: Context, ident: str) -> Path:
+    """edition/.facts/records/<id>.json: the search records of a source's reading page, written
+    by reading.xsl with the page (the search builder reads them instead of the page)."""
+    return context.out_dir / FACTS / "records" / f"{ident}.json"
+
+
+def _temporary(path: Path) -> Path:
+    """A file name beside path for writing it whole before it replaces path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
 
 
 class DiplomaticBuilder(ViewBuilder):

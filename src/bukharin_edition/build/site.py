@@ -571,8 +571,14 @@ class SearchBuilder(Reduction):
                 *(f"person:{ref}" for ref in source.facts.persons)]
 
     def facts_of(self, source: Source) -> dict:
+        from .builders import records_path
+
         reading = self.context.out_dir / source.id / "reading.html"
-        records = []
+        try:  # made with the reading page (reading.xsl): the page is not parsed again
+            records = json.loads(records_path(self.context, source.id).read_bytes())
+            return {"title": source_title(source), "records": records}
+        except (OSError, ValueError):
+            records = []
         for el in leaf_blocks(lxml_html.fromstring(reading.read_bytes())) if reading.is_file() else ():
             text, persons = block_record(el)
             if text:
