@@ -98,9 +98,13 @@ class Status:
 
 
 class Preview:
-    """The build side of the preview: one Saxon session, rebuilt on every change."""
+    """The build side of the preview: one Saxon session, rebuilt on every change. With
+    `background`, the builds run in a child process (build/background.py), so that the server
+    answers while a long document is rebuilt; the page reloads when the changed sources' own
+    pages are on disk, and again if the pages made from every source changed after."""
 
-    def __init__(self, project: Project, echo: Callable[[str], None] = print, base_url: str = "") -> None:
+    def __init__(self, project: Project, echo: Callable[[str], None] = print, base_url: str = "",
+                 background: bool = False) -> None:
         self.project = project
         self.echo = echo
         self.base_url = base_url
@@ -109,30 +113,60 @@ class Preview:
         self.lock = threading.Lock()
         self.last_seconds = 0.0
         self.manifest_problems: list[str] = []
+        self.building = threading.Event()  # set while a build runs
+        self.worker = None
+        if background:
+            from .build.background import BuildProcess
+            self.worker = BuildProcess()
 
     def rebuild(self, changed: list[Path] | None = None) -> None:
-        """Validate and rebuild what depends on the change; report problems; bump the version."""
+        """Validate and rebuild what depends on the change; report problems; bump the version
+        (once the changed sources' pages are on disk, and again if more changed after)."""
         with self.lock:
-            if changed is None or any(self.project.root / "seeds" in p.parents for p in changed):
-                self.manifest_problems = self._manifest_problems()  # kept until seeds/ changes
-            problems = list(self.manifest_problems)
+            self.building.set()
+            try:
+                self._rebuild(changed)
+            finally:
+                self.building.clear()
+
+    def _rebuild(self, changed: list[Path] | None) -> None:
+        if changed is None or any(self.project.root / "seeds" in p.parents for p in changed):
+            self.manifest_problems = self._manifest_problems()  # kept until seeds/ changes
+        problems = list(self.manifest_problems)
+        shown: list[int] = []
+
+        def pages_done(tasks: list[str], found: list[str]) -> None:
+            if tasks:  # the reload: the page of the changed source is there
+                self.status = Status(self.status.version + 1, problems + found)
+                shown.append(len(tasks))
+
+        arguments = dict(tei_dir=self.project.tei, xslt_dir=self.project.xslt,
+                         out_dir=self.project.edition, base_url=self.base_url,
+                         schema_dir=self.project.schema, keep_last_good=True)
+        if self.worker is not None:
+            rebuilt, found, seconds = self.worker.build(arguments, pages_done)
+        else:
             if not self.session.executables:
                 try:
                     warm(self.session, self.project.xslt, self.project.schema, self.base_url)
                 except Exception:
                     pass  # the build below reports what does not compile
-            report = build_edition(self.project.tei, self.project.xslt, self.project.edition,
-                                   base_url=self.base_url, schema_dir=self.project.schema,
-                                   session=self.session, keep_last_good=True)
-            self.last_seconds = report.seconds
-            problems += report.problems
-            for problem in problems:
-                self.echo(f"problem: {problem}")
-            if report.rebuilt or problems != self.status.problems:
-                self.status = Status(self.status.version + 1, problems)
-            done = ", ".join(report.rebuilt) or "nothing to rebuild"
-            self.echo(f"built in {report.seconds:.2f} s: {done}" + (
-                f"; {len(problems)} problem(s), the last good pages stay" if problems else ""))
+            report = build_edition(session=self.session, pages_done=pages_done, **arguments)
+            rebuilt, found, seconds = report.rebuilt, report.problems, report.seconds
+        self.last_seconds = seconds
+        problems += found
+        for problem in problems:
+            self.echo(f"problem: {problem}")
+        if len(rebuilt) > sum(shown) or problems != self.status.problems or (rebuilt and not shown):
+            self.status = Status(self.status.version + 1, problems)
+        done = ", ".join(rebuilt) or "nothing to rebuild"
+        self.echo(f"built in {seconds:.2f} s: {done}" + (
+            f"; {len(problems)} problem(s), the last good pages stay" if problems else ""))
+
+    def close(self) -> None:
+        """End the build process, if there is one."""
+        if self.worker is not None:
+            self.worker.close()
 
     def _manifest_problems(self) -> list[str]:
         from .convert import PROFILES
@@ -328,11 +362,12 @@ def serve(project: Project, host: str = "127.0.0.1", port: int = 8000, interval:
     """Build, then serve and watch until interrupted."""
     from .errors import EditionError
 
-    preview = Preview(project, echo, base_url)
+    preview = Preview(project, echo, base_url, background=True)
     preview.rebuild()
     try:
         server = make_server(project.edition, host, port, preview)
     except OSError as exc:
+        preview.close()
         raise EditionError(f"cannot listen on {host}:{port} ({exc.strerror}); "
                            "choose another port with --port") from exc
     watcher = Watcher(preview, interval)
@@ -347,3 +382,4 @@ def serve(project: Project, host: str = "127.0.0.1", port: int = 8000, interval:
     finally:
         watcher.stop()
         server.server_close()
+        preview.close()

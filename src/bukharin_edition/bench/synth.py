@@ -132,7 +132,8 @@ def long_document(tei_dir: Path, out_dir: Path, paragraphs: int, base: str = LON
     tei_dir, out_dir = Path(tei_dir), Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     for name in SHARED:
-        shutil.copyfile(tei_dir / f"{name}.xml", out_dir / f"{name}.xml")
+        if tei_dir.resolve() != out_dir.resolve():
+            shutil.copyfile(tei_dir / f"{name}.xml", out_dir / f"{name}.xml")
     new = long_id(paragraphs)
     root = vary(parse_tei(tei_dir / f"{base}.xml").getroot(), base, 0, {}, random.Random(paragraphs))
     # vary() names the copy <base>-s00000: name it after its length instead

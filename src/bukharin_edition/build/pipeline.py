@@ -270,7 +270,8 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
                   processor=None, schema_dir: Path | None = None, *, session: Session | None = None,
                   full: bool = False, keep_last_good: bool = False,
                   progress: Progress | None = None, pdf: bool = False, jobs: int = 1,
-                  only: tuple[str, ...] = ()) -> BuildReport:
+                  only: tuple[str, ...] = (), executor: str = "processes", scheduler: str | None = None,
+                  pages_done: Callable[[list[str], list[str]], None] | None = None) -> BuildReport:
     """Build edition/ from tei/: every view of every well-formed (and, given the schema, valid)
     source, the index, the files; with `pdf`, the printed edition too (edition/pdf/); only what
     changed since the last build unless `full`.
@@ -279,7 +280,11 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
     processes (see parallel.py), the rest here. `only` names the builders to run (all by default:
     the benchmark times a part of the build with it). A long-running caller passes the same `session` to every build (the processor, stylesheets
     and schema are then made once); `keep_last_good` keeps the pages of a file that became
-    invalid, for the editor's preview (the published build removes them).
+    invalid, for the editor's preview (the published build removes them). `executor` "dask"
+    runs the per-source tasks and the reductions on a Dask cluster (see cluster.py; `scheduler`
+    is its address, none: a local cluster of `jobs` workers). `pages_done(tasks, problems)` is
+    called when every source's own pages are on disk, before the pages made from every source
+    (the preview reloads then).
     """
     started = time.perf_counter()
     session = session or Session(processor)
@@ -335,6 +340,8 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
         context.facts.clear()
         if ran and progress:
             progress("built", f"{source.id} ({', '.join(ran)})")
+    if pages_done is not None:
+        pages_done(list(report.rebuilt), list(context.problems))
     for builder in builders:
         outputs = builder.finish_outputs()
         if not outputs:
