@@ -279,12 +279,22 @@ mention the changed persons. --full rebuilds everything.
 @click.option("--jobs", "-j", default=0, type=click.IntRange(0, 256),
               help="Worker processes for the pages of each source (default 0: one per core for a "
                    "corpus of 200 files or more, else none).")
+@click.option("--executor", type=click.Choice(["processes", "dask"]), default="processes", show_default=True,
+              help="Where the pages of each source and the pages over every source are made: the "
+                   "local worker processes, or a Dask cluster (see README, Speed at scale).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="With --executor dask: the cluster's scheduler (tcp://HOST:8786); none: a local "
+                   "cluster of --jobs workers.")
 @verbosity_options
 @click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
-def build(base_url: str, full: bool, pdf: bool, jobs: int, verbosity: int, root: str | None) -> None:
+def build(base_url: str, full: bool, pdf: bool, jobs: int, executor: str, scheduler: str | None,
+          verbosity: int, root: str | None) -> None:
     from .build import run_build
 
-    run_build(_project(root), base_url=base_url, full=full, verbosity=verbosity, pdf=pdf, jobs=jobs)
+    if scheduler and executor != "dask":
+        raise click.UsageError("--scheduler names a Dask scheduler: give --executor dask too")
+    run_build(_project(root), base_url=base_url, full=full, verbosity=verbosity, pdf=pdf, jobs=jobs,
+              executor=executor, scheduler=scheduler)
 
 
 SERVE_HELP = """Preview the edition while editing it: build, serve, watch, rebuild, reload.

@@ -27,7 +27,8 @@ def jobs_for(tei_dir: Path, jobs: int) -> int:
 
 
 def run_build(project, base_url: str = "", full: bool = False, verbosity: int = 1,
-              pdf: bool = False, jobs: int = 0) -> BuildReport:
+              pdf: bool = False, jobs: int = 0, executor: str = "processes",
+              scheduler: str | None = None) -> BuildReport:
     """`edition build`: build incrementally, show progress, print problems and a summary line."""
     import click
 
@@ -41,7 +42,8 @@ def run_build(project, base_url: str = "", full: bool = False, verbosity: int = 
     progress = Progress(total, verbosity)
     report = build_edition(project.tei, project.xslt, project.edition, base_url=base_url,
                            schema_dir=project.schema, full=full, progress=progress, pdf=pdf,
-                           jobs=jobs_for(project.tei, jobs))
+                           jobs=jobs_for(project.tei, jobs) if executor == "processes" else jobs or 2,
+                           executor=executor, scheduler=scheduler)
     progress.close()
     for problem in report.problems:
         click.echo(problem, err=True)

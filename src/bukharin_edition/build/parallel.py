@@ -28,6 +28,14 @@ class Settings:
     base_url: str
     schema_dir: Path | None
     kinds: tuple[str, ...]  # the names of the builders of this build
+    full: bool = False  # everything is made again (the search index writes every shard)
+    build: str = ""  # one build's token: a long-lived worker (Dask) gathers again for the next
+
+
+def _chunks(items: list, jobs: int) -> list[list]:
+    """Items cut into chunks: about four per worker, at most 50 items each."""
+    size = max(1, min(50, len(items) // (max(1, jobs) * 4) or 1))
+    return [items[i:i + size] for i in range(0, len(items), size)]
 
 
 @dataclass
@@ -46,8 +54,7 @@ def run_in_workers(work: dict[str, list[str]], settings: Settings, jobs: int) ->
     """Run the builders named for each source id on `jobs` processes; a dead worker is reported."""
     items = list(work.items())
     jobs = max(1, min(jobs, len(items)))
-    size = max(1, min(50, len(items) // (jobs * 4) or 1))
-    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    chunks = _chunks(items, jobs)
     spawn = multiprocessing.get_context("spawn")  # no Saxon state inherited from the parent
     outcomes: list[Outcome] = []
     with ProcessPoolExecutor(max_workers=jobs, mp_context=spawn) as pool:
@@ -63,16 +70,27 @@ def run_in_workers(work: dict[str, list[str]], settings: Settings, jobs: int) ->
 
 
 def check_in_workers(items: list[tuple[Path, str]], checked: str, context: Context, schema_dir: Path | None,
-                     jobs: int):
-    """Parse, validate and learn the facts of files (path, hash) on `jobs` processes; yield
-    (path, Source or None) in the files' order, the problems added to the context's."""
+                     jobs: int, client=None):
+    """Parse, validate and learn the facts of files (path, hash) on `jobs` processes (or on
+    the Dask cluster of `client`); yield (path, Source or None) in the files' order, the
+    problems added to the context's."""
     from .base import Source
 
-    size = max(1, min(50, len(items) // (jobs * 4) or 1))
-    chunks = [items[i:i + size] for i in range(0, len(items), size)]
-    spawn = multiprocessing.get_context("spawn")
     where = (context.tei_dir.resolve(), Path(schema_dir).resolve() if schema_dir is not None else None,
              context.digests.get("schema", ""))
+    if client is not None:
+        from .cluster import check_on_cluster
+        results = check_on_cluster(client, items, checked, where, jobs)
+    else:
+        results = _check_in_pool(items, checked, where, jobs)
+    for path, (facts, problems) in results:
+        context.problems += problems
+        yield path, Source(path.stem, path, facts, context) if facts is not None else None
+
+
+def _check_in_pool(items: list[tuple[Path, str]], checked: str, where: tuple, jobs: int):
+    chunks = _chunks(items, jobs)
+    spawn = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(chunks))), mp_context=spawn) as pool:
         futures = [pool.submit(_check_chunk, [(str(p), sha) for p, sha in chunk], checked, *where)
                    for chunk in chunks]
@@ -82,9 +100,7 @@ def check_in_workers(items: list[tuple[Path, str]], checked: str, context: Conte
             except Exception as exc:  # the worker process died, or could not start
                 results = [(None, [f"{path}: not checked: its worker process failed ({type(exc).__name__}: {exc})"])
                            for path, _ in chunk]
-            for (path, _), (facts, problems) in zip(chunk, results):
-                context.problems += problems
-                yield path, Source(path.stem, path, facts, context) if facts is not None else None
+            yield from zip((path for path, _ in chunk), results)
 
 
 class _SiblingHashes(dict):
@@ -135,7 +151,7 @@ def _context(settings: Settings) -> Context:
         return context
     _SESSION = _SESSION or Session()
     context = Context(settings.tei_dir, settings.xslt_dir, settings.out_dir, _SESSION,
-                      base_url=settings.base_url)
+                      base_url=settings.base_url, full=settings.full)
     context.digests["xslt"] = tree_digest(settings.xslt_dir)
     if settings.schema_dir is not None:
         context.digests["schema"] = tree_digest(settings.schema_dir)

@@ -95,7 +95,7 @@ def _learn(tree: etree._ElementTree, sha: str, checked: str, hashes: dict[str, s
 
 def gather(context: Context, validator=None, state: State | None = None,
            schema_dir: Path | None = None, keep_last_good: bool = False,
-           progress: Progress | None = None, jobs: int = 1) -> None:
+           progress: Progress | None = None, jobs: int = 1, client=None) -> None:
     """Read every TEI file of tei/; a file that is not well-formed, or (given a schema) not
     valid, is reported and left out: an invalid file is never rendered. A file whose hash, and
     the schema and shared files it was checked with, are those of the last build is not read
@@ -133,9 +133,10 @@ def gather(context: Context, validator=None, state: State | None = None,
             context.sources.append(Source(path.stem, path, known, context))
         else:
             to_read.append(path)
-    if jobs > 1 and len(to_read) >= PARALLEL_CHECK:
+    if (jobs > 1 or client is not None) and len(to_read) >= PARALLEL_CHECK:
         from .parallel import check_in_workers
-        read = check_in_workers([(path, hashes[path]) for path in to_read], checked, context, schema_dir, jobs)
+        read = check_in_workers([(path, hashes[path]) for path in to_read], checked, context, schema_dir,
+                                jobs, client)
     else:
         read = ((path, _read(context, path, hashes[path], checked, validator, schema_dir, by_name))
                 for path in to_read)
@@ -309,7 +310,26 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
             state.files.clear()
         state.tasks = {t: v for t, v in state.tasks.items() if t.split(":", 1)[0] not in running}
         state.facts = {k: v for k, v in state.facts.items() if k.split(":", 1)[0] not in running}
-    gather(context, None, state, schema_dir, keep_last_good, progress, jobs=jobs)
+    if executor not in EXECUTORS:
+        raise BuildError(f"no executor is named {executor!r}: use {' or '.join(EXECUTORS)}")
+    if executor == "dask":
+        from .cluster import connect
+        with connect(scheduler, context.jobs, (str(context.xslt_dir.resolve()),
+                                              str(Path(schema_dir).resolve()) if schema_dir else None,
+                                              base_url)) as client:
+            return _build(context, state, kinds, schema_dir, started, full=full, keep_last_good=keep_last_good,
+                          progress=progress, jobs=jobs, pages_done=pages_done, client=client)
+    return _build(context, state, kinds, schema_dir, started, full=full, keep_last_good=keep_last_good,
+                  progress=progress, jobs=jobs, pages_done=pages_done)
+
+
+EXECUTORS = ("processes", "dask")  # where the per-source tasks run (see parallel.py, cluster.py)
+
+
+def _build(context: Context, state: State, kinds, schema_dir, started: float, *, full: bool,
+           keep_last_good: bool, progress, jobs: int, pages_done, client=None) -> BuildReport:
+    """The build proper, once the state is loaded: gather, the per-source tasks, the reductions."""
+    gather(context, None, state, schema_dir, keep_last_good, progress, jobs=jobs, client=client)
     report = BuildReport()
     builders = [builder(context) for builder in kinds]
     prepared: set[str] = set()
@@ -320,7 +340,8 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
             prepared.add(builder.name)
 
     plan = _plan(context, state, builders, report, full, progress)
-    in_workers = _per_source_in_workers(context, state, builders, plan, report, jobs, schema_dir, progress)
+    in_workers = _per_source_in_workers(context, state, builders, plan, report, jobs, schema_dir, progress,
+                                        client)
     for source in context.sources:
         if source.id in in_workers or source.id not in plan:
             continue
@@ -342,6 +363,7 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
             progress("built", f"{source.id} ({', '.join(ran)})")
     if pages_done is not None:
         pages_done(list(report.rebuilt), list(context.problems))
+    finishing = []
     for builder in builders:
         outputs = builder.finish_outputs()
         if not outputs:
@@ -352,8 +374,21 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
             if progress:
                 progress("current", builder.name)
             continue
-        ready(builder)
-        builder.finish()
+        finishing.append((builder, inputs))
+    if client is not None and finishing:  # the reductions side by side on the cluster
+        from .cluster import finish_on_cluster
+
+        state.save()  # the workers gather from it, with the facts of this build
+        done = finish_on_cluster(client, [builder.name for builder, _ in finishing],
+                                 _settings(context, builders, schema_dir), {s.id for s in context.sources if s.failed})
+    for builder, inputs in finishing:
+        if client is not None:
+            written, problems = done[builder.name]
+            context.written += written
+            context.problems += problems
+        else:
+            ready(builder)
+            builder.finish()
         report.rebuilt.append(builder.name)
         state.record(builder.name, inputs)
         if progress:
@@ -389,23 +424,39 @@ def _plan(context: Context, state: State, builders, report: BuildReport, full: b
     return plan
 
 
+def _settings(context: Context, builders, schema_dir: Path | None):
+    """What a worker needs to know of this build (parallel.Settings)."""
+    from .parallel import Settings
+
+    if "build" not in context.digests:
+        import uuid
+        context.digests["build"] = uuid.uuid4().hex
+    return Settings(context.tei_dir.resolve(), context.xslt_dir.resolve(), context.out_dir.resolve(),
+                    context.base_url, Path(schema_dir).resolve() if schema_dir is not None else None,
+                    tuple(builder.name for builder in builders), context.full, context.digests["build"])
+
+
 def _per_source_in_workers(context: Context, state: State, builders, plan, report: BuildReport,
-                           jobs: int, schema_dir: Path | None, progress) -> set[str]:
-    """Have worker processes run the planned per-source tasks; return the ids of the sources
-    they took (none when there are too few to be worth a worker's start)."""
-    if jobs <= 1 or len(plan) < 2:  # one source is quicker here than a worker's start
+                           jobs: int, schema_dir: Path | None, progress, client=None) -> set[str]:
+    """Have worker processes (or the Dask cluster of `client`) run the planned per-source
+    tasks; return the ids of the sources they took (none when there are too few to be worth a
+    worker's start)."""
+    if client is None and (jobs <= 1 or len(plan) < 2) or not plan:  # one source is quicker here
         return set()
     work = {ident: [builder.name for builder, _ in tasks] for ident, tasks in plan.items()}
     inputs_of = {f"{builder.name}:{ident}": inputs for ident, tasks in plan.items() for builder, inputs in tasks}
-    from .parallel import Settings, run_in_workers
+    from .parallel import run_in_workers
 
     state.save()  # the workers gather from it: what was checked here is not checked again
-    settings = Settings(context.tei_dir.resolve(), context.xslt_dir.resolve(), context.out_dir.resolve(),
-                        context.base_url, Path(schema_dir).resolve() if schema_dir is not None else None,
-                        tuple(builder.name for builder in builders))
+    settings = _settings(context, builders, schema_dir)
+    if client is not None:
+        from .cluster import render_on_cluster
+        outcomes = render_on_cluster(client, work, settings, jobs)
+    else:
+        outcomes = run_in_workers(work, settings, jobs)
     by_id = context.by_id
     done: set[str] = set()
-    for outcome in run_in_workers(work, settings, jobs):
+    for outcome in outcomes:
         context.written += outcome.written
         context.problems += outcome.problems
         state.facts.update(outcome.facts)
