@@ -24,13 +24,24 @@ def test_the_benchmark_measures_every_step_on_a_small_corpus(tmp_path, capsys):
     corpus = generate(ROOT / "tei", tmp_path / "tei-12", 12)
     before = {p.name: p.read_bytes() for p in (tmp_path / "tei-12").iterdir()}
     assert main(["--sizes", "12", "--jobs", "2", "--work", str(tmp_path), "--json", str(tmp_path / "x.json"),
-                 "--skip", SKIP]) == 0
+                 "--skip", SKIP, "--long-sizes", "300,600", "--long-build-sizes", "600"]) == 0
     printed = capsys.readouterr().out
     results = json.loads((tmp_path / "x.json").read_text())
-    rows = {row["step"]: row for row in results["rows"]}
+    rows = {row["step"]: row for row in results["rows"] if row["corpus"] == "12"}
     assert list(rows) == ["validate", "build --jobs 2", "rebuild: nothing changed", "rebuild: one file changed",
-                          "search index", "build: three views --jobs 2", "floor: lxml parse+serialize",
+                          "editor's loop in a session", "search index", "build: three views --jobs 2",
+                          "build --executor dask (2 workers)", "floor: lxml parse+serialize",
                           "floor: saxon identity"]
+    long = {(row["corpus"], row["step"]): row for row in results["rows"] if row["corpus"].startswith("long-")}
+    assert list(long) == [("long-300", "long: four views"), ("long-300", "floor: saxon identity"),
+                          ("long-600", "long: four views"), ("long-600", "long: whole site"),
+                          ("long-600", "floor: saxon identity")]
+    assert not [row for row in long.values() if "failed" in row or row.get("errors")]
+    assert long[("long-600", "long: whole site")]["paragraphs"] == 600
+    assert long[("long-600", "long: four views")]["files"] == 4
+    loop = rows["editor's loop in a session"]
+    assert 0 < loop["page_s"] <= loop["rebuild_s"] and loop["reload_s"] <= loop["page_s"]
+    assert rows["build --executor dask (2 workers)"]["tasks"] == rows["build --jobs 2"]["tasks"]
     assert not [row for row in rows.values() if "failed" in row or row.get("errors")]
     assert all(row["documents"] == 12 for row in rows.values())
     assert rows["rebuild: nothing changed"]["tasks"] == 0
@@ -50,3 +61,5 @@ def test_the_benchmark_measures_every_step_on_a_small_corpus(tmp_path, capsys):
                and ("met" in line or "MISSED" in line) for line in verdicts)
     assert any("10,000 documents built with peak memory < 2 GB" in line for line in verdicts)
     assert "rebuild: one file changed" in printed and "0 task(s) run" in printed
+    assert any("16,000 vs 2,000 paragraphs" in line and "not measured" in line for line in verdicts)
+    assert any(line.startswith("  for information, 12: the whole site on a Dask") for line in verdicts)

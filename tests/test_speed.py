@@ -98,3 +98,26 @@ def test_the_preview_answers_requests_while_a_long_document_rebuilds(tmp_path):
             server.server_close()
     finally:
         preview.close()
+
+
+def test_an_edited_source_has_its_own_pages_before_the_other_tasks_are_planned(tmp_path, saxon):
+    import shutil
+
+    shutil.copytree(ROOT / "tei", tmp_path / "tei")
+    build_edition(tmp_path / "tei", ROOT / "xslt", tmp_path / "out", processor=saxon, schema_dir=ROOT / "schema")
+    edit(tmp_path / "tei" / "trial-1938.xml", "plead guilty", "plead guilty (edited)")
+    seen = []
+
+    def pages_done(tasks, problems):
+        page = (tmp_path / "out" / "trial-1938" / "reading.html").read_text(encoding="utf-8")
+        seen.append((tasks, problems, "(edited)" in page))
+
+    report = build_edition(tmp_path / "tei", ROOT / "xslt", tmp_path / "out", processor=saxon,
+                           schema_dir=ROOT / "schema", pages_done=pages_done)
+    [(tasks, problems, shown)] = seen  # said once
+    assert shown and not problems
+    assert tasks and all(task.endswith(":trial-1938") for task in tasks)
+    assert "reading:trial-1938" in tasks and "search:trial-1938" in tasks
+    # then the pages over every source, and the neighbours' pages are not touched by a paragraph
+    assert report.rebuilt[:len(tasks)] == tasks and "search" in report.rebuilt[len(tasks):]
+    assert not [t for t in report.rebuilt if ":" in t and not t.endswith(":trial-1938")]

@@ -237,9 +237,146 @@ def floor_saxon(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
     return {"documents": len(files)}
 
 
+VIEWS = ("reading", "diplomatic", "apparatus", "parallel")
+
+
+def long_views(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
+    """The four views of one long document (unvalidated): the document-size scaling."""
+    from ..build import build_edition
+
+    report = build_edition(tei_dir, root / "xslt", out, full=True, only=VIEWS)
+    return {"documents": len(report.sources), "errors": len(report.problems), "files": len(report.written),
+            "paragraphs": _paragraphs(tei_dir)}
+
+
+def long_build(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
+    """The whole HTML site of one long document, validated first (as `edition build --full`),
+    with the seconds of its parts: checking, its own pages, the pages over every source."""
+    from ..build import build_edition
+
+    marks: dict[str, float] = {}
+
+    def progress(event: str, detail: str) -> None:
+        marks.setdefault(event, time.perf_counter())
+        if event == "built":
+            marks["last"] = time.perf_counter()
+
+    started = time.perf_counter()
+    report = build_edition(tei_dir, root / "xslt", out, schema_dir=root / "schema", full=True,
+                           progress=progress, pages_done=lambda tasks, problems: marks.setdefault("pages", time.perf_counter()))
+    ended = time.perf_counter()
+    checked, pages = marks.get("checked", started), marks.get("pages", ended)
+    return {"documents": len(report.sources), "errors": len(report.problems), "tasks": len(report.rebuilt),
+            "paragraphs": _paragraphs(tei_dir), "check_s": round(checked - started, 3),
+            "pages_s": round(pages - checked, 3), "site_s": round(ended - pages, 3)}
+
+
+def _paragraphs(tei_dir: Path) -> int:
+    from lxml import etree
+
+    count, ns = 0, "{http://www.tei-c.org/ns/1.0}"
+    for path in _documents(tei_dir):  # the paragraphs of the text, not of the header
+        inside = 0
+        for event, el in etree.iterparse(str(path), events=("start", "end")):
+            if el.tag == ns + "text":
+                inside += 1 if event == "start" else -1
+            elif event == "end":
+                count += inside > 0 and el.tag == ns + "p"
+                if el.getparent() is not None and el.getparent().tag != ns + "TEI":
+                    el.clear()
+    return count
+
+
+def dask_build(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
+    """The whole HTML site on a Dask LocalCluster of `jobs` workers (its start included)."""
+    from ..build import build_edition
+
+    report = build_edition(tei_dir, root / "xslt", out, schema_dir=root / "schema", full=True, jobs=jobs,
+                           executor="dask")
+    return {"documents": len(report.sources), "errors": len(report.problems), "files": len(report.written),
+            "tasks": len(report.rebuilt)}
+
+
+def session(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
+    """The editor's loop in one `edition serve` session, on the folder a build wrote: the
+    preview's build process started and warm, then three times one paragraph of one document
+    saved; from the save, the seconds until the preview says "reload" (the source's own pages
+    are on disk) and the reloaded page shows the edit, and until the rebuild ends (the pages
+    over every source and the search shard written too). The watcher's polling (0.2 s) and the
+    page's (0.25 s) come on top of the first figure in the browser; here the save is handed to
+    the preview at once."""
+    import http.client
+    import statistics
+    import threading
+
+    from ..project import Project
+    from ..serve import Preview, make_server
+
+    project = _project_of(root, tei_dir, out)
+    preview = Preview(project, echo=lambda message: None, background=True)
+    started = time.perf_counter()
+    preview.rebuild()
+    warm_s = time.perf_counter() - started
+    server = make_server(project.edition, "127.0.0.1", 0, preview)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+
+    def fetch(target: str) -> bytes:
+        connection = http.client.HTTPConnection(*server.server_address[:2], timeout=60)
+        try:
+            connection.request("GET", target)
+            return connection.getresponse().read()
+        finally:
+            connection.close()
+
+    path = next(p for p in _documents(tei_dir) if edit_one_paragraph(p.read_text("utf-8")) is not None)
+    original = path.read_bytes()
+    reloads, pages, ends, problems = [], [], [], 0
+    try:
+        for run in range(3):
+            mark = f" (edited {run})"
+            path.write_text(edit_one_paragraph(original.decode("utf-8"), mark), encoding="utf-8")
+            saved = time.perf_counter()
+            version = preview.status.version
+            rebuild = threading.Thread(target=preview.rebuild, args=([path],))
+            rebuild.start()
+            while preview.status.version == version and rebuild.is_alive():
+                time.sleep(0.005)
+            reloads.append(time.perf_counter() - saved)
+            shown = mark.strip().encode() in fetch(f"/{path.stem}/reading.html")
+            pages.append(time.perf_counter() - saved if shown else float("nan"))
+            rebuild.join()
+            ends.append(time.perf_counter() - saved)
+            problems = max(problems, len(preview.status.problems))
+    finally:
+        path.write_bytes(original)
+        preview.rebuild([path])
+        server.shutdown()
+        server.server_close()
+        preview.close()
+    return {"documents": len(_documents(tei_dir)), "errors": problems, "warm_s": round(warm_s, 3),
+            "reload_s": round(statistics.median(reloads), 3), "page_s": round(statistics.median(pages), 3),
+            "rebuild_s": round(statistics.median(ends), 3), "edited": path.name}
+
+
+def _project_of(root: Path, tei_dir: Path, out: Path):
+    """A project folder around a benchmark's tei/ and output folder (links, nothing copied)."""
+    from ..project import Project
+
+    folder = out.parent / f"project-{tei_dir.name}"
+    folder.mkdir(exist_ok=True)
+    for name, target in (("tei", tei_dir), ("xslt", root / "xslt"), ("schema", root / "schema"),
+                         ("seeds", root / "seeds"), ("edition", out)):
+        link = folder / name
+        if link.is_symlink() or link.exists():
+            link.unlink()
+        link.symlink_to(Path(target).resolve(), target_is_directory=True)
+    return Project(folder)
+
+
 STEPS = {"convert": convert, "validate": validate, "build": build, "render": render, "noop": noop,
          "one-file": one_file, "search": search, "views3": views3, "pdf-one": pdf_one, "pdf": pdf,
-         "floor-lxml": floor_lxml, "floor-saxon": floor_saxon}
+         "floor-lxml": floor_lxml, "floor-saxon": floor_saxon, "long-views": long_views,
+         "long-build": long_build, "dask": dask_build, "session": session}
 
 
 def main(argv: list[str]) -> int:

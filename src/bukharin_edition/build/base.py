@@ -91,6 +91,7 @@ class Context:
     jobs: int = 1  # the processes the build may keep busy
     full: bool = False  # everything is made again, whatever the state says
     by_id: dict[str, Source] = field(default_factory=dict)  # the sources by id (set by gather)
+    read: set[str] = field(default_factory=set)  # the ids of the sources whose files were read (changed)
     facts: dict[str, str] = field(default_factory=dict)  # "<reduction>:<id>" → hash of the facts written
     problems: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)

@@ -145,6 +145,7 @@ def gather(context: Context, validator=None, state: State | None = None,
             progress("checked", str(path))
         last_good = context.out_dir / "tei" / path.name  # the copy of the last build
         if source is not None:
+            context.read.add(source.id)
             source.facts.stamp = stamps[path]
             state.files[path.name] = source.facts
             context.sources.append(source)
@@ -284,8 +285,9 @@ def build_edition(tei_dir: Path, xslt_dir: Path, out_dir: Path, base_url: str = 
     invalid, for the editor's preview (the published build removes them). `executor` "dask"
     runs the per-source tasks and the reductions on a Dask cluster (see cluster.py; `scheduler`
     is its address, none: a local cluster of `jobs` workers). `pages_done(tasks, problems)` is
-    called when every source's own pages are on disk, before the pages made from every source
-    (the preview reloads then).
+    called when the edited sources' own pages are on disk (every source's, when more changed
+    than a few files), before the other sources' and the pages made from every source (the
+    preview reloads then).
     """
     started = time.perf_counter()
     session = session or Session(processor)
@@ -339,30 +341,17 @@ def _build(context: Context, state: State, kinds, schema_dir, started: float, *,
             builder.prepare()
             prepared.add(builder.name)
 
-    plan = _plan(context, state, builders, report, full, progress)
-    in_workers = _per_source_in_workers(context, state, builders, plan, report, jobs, schema_dir, progress,
-                                        client)
-    for source in context.sources:
-        if source.id in in_workers or source.id not in plan:
-            continue
-        ran = []
-        for builder, inputs in plan[source.id]:
-            task = f"{builder.name}:{source.id}"
-            ready(builder)
-            builder.write_doc(source)
-            report.rebuilt.append(task)
-            ran.append(builder.name)
-            if source.failed:
-                state.tasks.pop(task, None)
-            else:
-                state.record(task, inputs)
-        source.release()
-        state.facts.update(context.facts)
-        context.facts.clear()
-        if ran and progress:
-            progress("built", f"{source.id} ({', '.join(ran)})")
-    if pages_done is not None:
-        pages_done(list(report.rebuilt), list(context.problems))
+    # An edit: the edited sources' own pages first (the preview reloads then), then the other
+    # sources' tasks (their neighbours' titles, say), then the pages over every source.
+    edited = [s for s in context.sources if s.id in context.read]
+    groups = [context.sources]
+    if 0 < len(edited) <= EDITED_FIRST < len(context.sources) and not full:
+        groups = [edited, [s for s in context.sources if s.id not in context.read]]
+    for group in groups:
+        _per_source(context, state, builders, group, report, full, progress, jobs, schema_dir, client, ready)
+        if pages_done is not None:
+            pages_done(list(report.rebuilt), list(context.problems))
+            pages_done = None
     finishing = []
     for builder in builders:
         outputs = builder.finish_outputs()
@@ -402,12 +391,42 @@ def _build(context: Context, state: State, kinds, schema_dir, started: float, *,
     return report
 
 
+EDITED_FIRST = 10  # up to this many edited sources are built before the others' tasks are planned
+
+
+def _per_source(context: Context, state: State, builders, sources: list[Source], report: BuildReport,
+                full: bool, progress, jobs: int, schema_dir, client, ready) -> None:
+    """Plan and run the per-source tasks of some sources (on workers when there are many)."""
+    plan = _plan(context, state, builders, report, full, progress, sources)
+    in_workers = _per_source_in_workers(context, state, builders, plan, report, jobs, schema_dir, progress,
+                                        client)
+    for source in sources:
+        if source.id in in_workers or source.id not in plan:
+            continue
+        ran = []
+        for builder, inputs in plan[source.id]:
+            task = f"{builder.name}:{source.id}"
+            ready(builder)
+            builder.write_doc(source)
+            report.rebuilt.append(task)
+            ran.append(builder.name)
+            if source.failed:
+                state.tasks.pop(task, None)
+            else:
+                state.record(task, inputs)
+        source.release()
+        state.facts.update(context.facts)
+        context.facts.clear()
+        if ran and progress:
+            progress("built", f"{source.id} ({', '.join(ran)})")
+
+
 def _plan(context: Context, state: State, builders, report: BuildReport, full: bool,
-          progress) -> dict[str, list[tuple[Builder, dict[str, str]]]]:
-    """The per-source tasks that must run, by source id, with their inputs; the others are
-    counted as up to date."""
+          progress, sources: list[Source]) -> dict[str, list[tuple[Builder, dict[str, str]]]]:
+    """The per-source tasks of these sources that must run, by source id, with their inputs;
+    the others are counted as up to date."""
     plan: dict[str, list[tuple[Builder, dict[str, str]]]] = {}
-    for source in context.sources:
+    for source in sources:
         if source.held:
             continue
         for builder in builders:
