@@ -26,10 +26,42 @@ only the number of blank lines between blocks may differ.
 
 
 def _project(root: str | None) -> Project:
-    return Project(Path(root).resolve()) if root else Project.find()
+    """The edition's folders; a leftover of an interrupted command is finished or undone first."""
+    from .transaction import recover
+
+    project = Project(Path(root).resolve()) if root else Project.find()
+    recover(project.root, echo=lambda line: click.echo(line, err=True))
+    return project
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _project_of(path: Path) -> Project | None:
+    """The edition a file belongs to (None outside any: its files are then written one by one)."""
+    from .transaction import recover
+
+    path = Path(path).resolve()
+    try:
+        project = Project.find(path if path.is_dir() else path.parent)
+    except click.ClickException:
+        return None
+    recover(project.root, echo=lambda line: click.echo(line, err=True))
+    return project
+
+
+class _Group(click.Group):
+    """Errors of the disk (full, read-only, …) as one line naming the file, never a traceback."""
+
+    def invoke(self, ctx):
+        from .errors import EditionError
+        from .transaction import describe_os_error
+
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            where = exc.filename or "the edition's folder"
+            raise EditionError(f"{where}: {describe_os_error(exc, 'read or write it')}") from exc
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="bukharin-edition")
 def main() -> None:
     """The Bukharin documents: convert, check and build a TEI edition."""
@@ -51,8 +83,12 @@ def convert(sources: tuple[str, ...], force: bool, with_diff: bool, allow_dirty:
     for document in documents:
         for warning in document.warnings:
             click.echo(f"warning: {warning}", err=True)
-    outcomes = converting.write_documents(documents, project.tei, force=force, with_diff=with_diff,
-                                          allow_dirty=allow_dirty)
+    from .transaction import Transaction
+
+    with Transaction(project, "convert", workspace=False) as txn:  # every file written, or none
+        outcomes = converting.write_documents(documents, project.tei, force=force, with_diff=with_diff,
+                                              allow_dirty=allow_dirty, writer=txn.stage)
+        txn.commit()
     for outcome in outcomes:
         click.echo(f"{outcome.action:>11}  {outcome.path.relative_to(project.root)}")
         if outcome.diff:
@@ -212,8 +248,16 @@ corrections), and header lines. With one file, compares it with its last committ
 def format_command(paths: tuple[Path, ...], check_only: bool, root: str | None) -> None:
     from .formatting import format_file, tei_files
 
-    targets = tei_files(list(paths) or [_project(root).tei])
-    results = [format_file(path, check_only) for path in targets]
+    from .transaction import Transaction
+
+    project = _project(root) if root or not paths else _project_of(paths[0])
+    targets = tei_files(list(paths) or [project.tei])
+    if check_only or project is None:
+        results = [format_file(path, check_only) for path in targets]
+    else:  # every file reformatted, or none (an error, Ctrl-C, a kill: each file as it was)
+        with Transaction(project, "format", workspace=False) as txn:
+            results = [format_file(path, check_only, writer=txn.stage) for path in targets]
+            txn.commit()
     for result in results:
         if result.action != "unchanged":
             click.echo(result.message or f"{result.action}  {result.path}", err=result.action == "error")
@@ -311,14 +355,18 @@ def serve(port: int, host: str, interval: float, root: str | None) -> None:
     run_server(_project(root), host=host, port=port, interval=interval, echo=click.echo)
 
 
-NEW_SOURCE_HELP = """Add a source to the edition, end to end.
+NEW_SOURCE_HELP = """Add a source to the edition, end to end, or nothing at all.
 
 From a text file: copies it into seeds/<ID>.txt byte for byte (a new received file; the files
 received before are never edited), declares it in the manifest with its SHA-256 and a [[source]]
 entry made from the options, then converts the source, validates its TEI file, checks it against
-the text and builds the edition. A refused entry (unknown profile or genre, id in use) leaves
-seeds/ as it was. With --entry ID instead of a file, does the same for a manifest entry the
-editors wrote themselves.
+the text and builds the edition. Everything is done in a staging folder and moved into place
+last: a refused option, invalid converter output, a failed build, Ctrl-C or a kill leaves
+seeds/, the manifest, tei/ and edition/ as they were. Without --profile, the profile is guessed
+from the text and the reason said. --replace does it again for a source new-source added (its
+seed, entry and TEI replaced: commit an edited TEI file first). --dry-run encodes the text in
+memory, counts what it would encode and writes nothing. With --entry ID instead of a file, does
+the same for a manifest entry the editors wrote themselves.
 """
 
 
@@ -326,34 +374,45 @@ editors wrote themselves.
 @click.argument("text_file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--id", "source_id", help="The source's id, also its file names (lower-case words and hyphens).")
 @click.option("--title", help="The source's title.")
-@click.option("--profile", default="prose", show_default=True, help="The converter profile.")
+@click.option("--profile", default=None, help="The converter profile (default: guessed from the text).")
 @click.option("--genre", default="essay", show_default=True, help="The genre (see seeds/sources.toml).")
 @click.option("--language", default="en", show_default=True, help="The text's language (BCP 47).")
 @click.option("--author", "authors", multiple=True, help="An author, as the source names them (repeatable).")
 @click.option("--website", default="", help="The publishing website or publisher.")
-@click.option("--url", default="", help="The original address.")
+@click.option("--url", default="", help="The original address (http:// or https://).")
 @click.option("--published", default="", help="The date of publication (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--facts", default=None, help="Where the bibliographic facts come from.")
+@click.option("--replace", is_flag=True, help="Replace the source of this id that new-source added.")
+@click.option("--dry-run", is_flag=True, help="Show what would be encoded; write nothing.")
 @click.option("--entry", "entry_id", default=None, help="Build the manifest's entry ID (no text file).")
 @verbosity_options
 @click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
-def new_source(text_file: Path | None, source_id: str | None, title: str | None, profile: str, genre: str,
-               language: str, authors: tuple[str, ...], website: str, url: str, published: str,
-               facts: str | None, entry_id: str | None, verbosity: int, root: str | None) -> None:
+def new_source(text_file: Path | None, source_id: str | None, title: str | None, profile: str | None,
+               genre: str, language: str, authors: tuple[str, ...], website: str, url: str, published: str,
+               facts: str | None, replace: bool, dry_run: bool, entry_id: str | None, verbosity: int,
+               root: str | None) -> None:
     from .errors import EditionError
-    from .new_source import Entry, add_received, build_source
+    from .new_source import Entry, add_source, build_entry, preview
 
     project = _project(root)
     if entry_id:
         if text_file is not None:
             raise EditionError("give either a text file (with --id and --title) or --entry, not both")
-        return build_source(project, entry_id, echo=click.echo, verbosity=verbosity)
+        if dry_run or replace:
+            raise EditionError("--dry-run and --replace go with a text file, not with --entry")
+        return build_entry(project, entry_id, echo=click.echo, verbosity=verbosity)
     if text_file is None or not source_id or not title:
         raise EditionError("a new source needs its text file, --id and --title (or --entry ID)")
     entry = Entry(id=source_id, title=title, profile=profile, genre=genre, language=language,
                   authors=list(authors), website=website, url=url, published=published)
     if facts:
         entry.facts = facts
-    seed = add_received(project, text_file, entry)
-    click.echo(f"   received  {seed.relative_to(project.root)} (declared in {project.manifest.name})")
-    build_source(project, source_id, echo=click.echo, verbosity=verbosity)
+    if dry_run:
+        from .convert.summary import FEATURES
+
+        chosen, why, counts = preview(project, text_file, entry, replace=replace)
+        click.echo(f"{source_id}: profile {chosen} ({why}); nothing was written")
+        for feature in FEATURES:
+            click.echo(f"{feature:>14}  {counts[feature]}")
+        return
+    add_source(project, text_file, entry, replace=replace, echo=click.echo, verbosity=verbosity)

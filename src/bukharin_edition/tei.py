@@ -177,11 +177,27 @@ def serialize(root: etree._Element, prolog: list[str] | None = None) -> bytes:
 
 # ---------------------------------------------------------------- files
 
+def fsync_dir(folder: Path) -> None:
+    """Flush a folder's entries to disk (a rename is durable only once its folder is)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # a file system that cannot flush a folder (some network ones) has nothing to flush
+    finally:
+        os.close(fd)
+
+
 def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     """Write a file so that readers see the old or the new content, never half of it.
 
-    `durable=False` skips the flush to disk, for generated files that a build can remake
-    (an fsync per page was about 6% of a build's time)."""
+    Durable (the default, for the scholars' files), the file is flushed to disk before it is
+    renamed into place and its folder after: a power loss leaves the old content or the new.
+    `durable=False` skips both, for generated files that a build can remake (an fsync per page
+    was about 6% of a build's time)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -195,6 +211,43 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    if durable:
+        fsync_dir(path.parent)
+
+
+def published_copy(data: bytes) -> bytes:
+    """A TEI file as the edition publishes it: the edition's own xml-model instructions only.
+
+    Any other processing instruction (an xml-stylesheet one makes a browser run the XSLT it
+    names, script included) is dropped; a file that has none is published byte for byte."""
+    own = {f"<?xml-model {pi}?>" for pi in XML_MODEL_PIS}
+    if data.count(b"<?") - data.startswith(b"<?xml ") - sum(data.count(pi.encode()) for pi in own) <= 0:
+        return data
+    root = etree.fromstring(data, safe_parser())
+
+    def ours(node) -> bool:
+        return f"<?{node.target} {node.text or ''}?>" in own
+
+    for pi in root.xpath(".//processing-instruction()"):
+        if not ours(pi):
+            _drop_keeping_tail(pi)
+    prolog = [f"<?{n.target} {n.text or ''}?>" if isinstance(n, etree._ProcessingInstruction)
+              else f"<!--{n.text or ''}-->"
+              for n in reversed(list(root.itersiblings(preceding=True)))
+              if not isinstance(n, etree._ProcessingInstruction) or ours(n)]
+    body = etree.tostring(root, encoding="unicode", with_tail=False)
+    return ("\n".join(['<?xml version="1.0" encoding="UTF-8"?>', *prolog, body]) + "\n").encode("utf-8")
+
+
+def _drop_keeping_tail(node) -> None:
+    """Remove a node from its parent; its tail text stays where it was."""
+    parent, tail = node.getparent(), node.tail or ""
+    previous = node.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(node)
 
 
 def safe_parser() -> etree.XMLParser:

@@ -23,7 +23,7 @@ from typing import Iterable
 from lxml import etree
 from lxml import html as lxml_html
 
-from ..tei import TEI_NS, XML_ID, local_name, tei, write_atomic
+from ..tei import TEI_NS, XML_ID, local_name, published_copy, tei, write_atomic
 from .base import FACTS, Builder, Reduction, Source
 from .state import digest
 
@@ -847,7 +847,7 @@ class DtsBuilder(Builder):
         """The source's own DTS files: its navigation, its document, its collection entry."""
         _write(self, f"dts/navigation/{source.id}.json", json.dumps(self.navigation(source), indent=2,
                                                                    ensure_ascii=False))
-        _write(self, f"dts/document/{source.id}.xml", source.path.read_text(encoding="utf-8"))
+        _write(self, f"dts/document/{source.id}.xml", published_copy(source.path.read_bytes()).decode("utf-8"))
         single = {"@context": DTS_CONTEXT, "dtsVersion": "1.0", **self.member(source)}
         _write(self, f"dts/collection/{source.id}.json", json.dumps(single, indent=2, ensure_ascii=False))
 
