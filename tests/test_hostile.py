@@ -166,3 +166,79 @@ def test_every_published_page_carries_a_policy_that_it_satisfies(corpus_build):
             import hashlib
             assert f"'sha256-{base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()}'" in policy.group(1)
         assert not re.search(r"\son[a-z]+=\"", text), page
+
+
+# ---------------------------------------------------------------- processing instructions
+
+EVIL_XSLT = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:template match="/"><html><head><title>page</title></head><body>
+<script>document.title = "SCRIPT-RAN"</script></body></html></xsl:template></xsl:stylesheet>
+"""
+STYLESHEET_PI = '<?xml-stylesheet type="text/xsl" href="../text/evil.txt"?>\n'
+
+
+def _with_stylesheet_pi(text: str) -> str:
+    return text.replace("<TEI ", STYLESHEET_PI + "<TEI ", 1)
+
+
+def test_validate_refuses_a_processing_instruction_with_its_line(tmp_path):
+    project = _corpus_project(tmp_path, {})
+    path = project / "tei" / "omodeo-abstract.xml"
+    path.write_text(_with_stylesheet_pi(path.read_text("utf-8")).replace(
+        "</body>", "<?php echo 1; ?></body>"), "utf-8")
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if "[processing-instruction]" in line]
+    assert len(lines) == 2
+    assert "omodeo-abstract.xml:4:1: <?xml-stylesheet …?>: processing instructions other than xml-model" in lines[0]
+    assert "<?php …?>" in lines[1]
+    clean = CliRunner().invoke(main, ["validate", str(project / "tei" / "edition.xml")])
+    assert clean.exit_code == 0, clean.output  # the edition's own xml-model instructions pass
+
+
+def test_the_published_copies_carry_only_the_editions_instructions(tmp_path, saxon):
+    from bukharin_edition.build import build_edition
+
+    project = _corpus_project(tmp_path, {})
+    path = project / "tei" / "omodeo-abstract.xml"
+    hostile = _with_stylesheet_pi(path.read_text("utf-8"))
+    path.write_text(hostile, "utf-8")
+    build_edition(project / "tei", project / "xslt", project / "edition", processor=saxon)  # no schema: no check
+    for copy in (project / "edition" / "tei" / "omodeo-abstract.xml",
+                 project / "edition" / "dts" / "document" / "omodeo-abstract.xml"):
+        published = copy.read_text("utf-8")
+        assert "xml-stylesheet" not in published
+        assert published.count("<?xml-model ") == 2
+        assert published.replace("\n", "") == hostile.replace(STYLESHEET_PI, "").replace("\n", "")
+    untouched = (project / "edition" / "tei" / "edition.xml").read_bytes()
+    assert untouched == (project / "tei" / "edition.xml").read_bytes()  # byte for byte without one
+
+
+def test_no_script_runs_from_a_published_copy_in_chromium(tmp_path, saxon):
+    """The browser obeys the instruction of the file as received (the control), not of the copy."""
+    from bukharin_edition.build import build_edition
+    from test_browser import launch_chromium, serve_folder
+
+    project = _corpus_project(tmp_path, {})
+    path = project / "tei" / "omodeo-abstract.xml"
+    path.write_text(_with_stylesheet_pi(path.read_text("utf-8")), "utf-8")
+    out = project / "edition"
+    build_edition(project / "tei", project / "xslt", out, processor=saxon)
+    (out / "text" / "evil.txt").write_text(EVIL_XSLT, "utf-8")  # what a title can put in text/
+    (out / "received").mkdir()
+    shutil.copy(path, out / "received" / "omodeo-abstract.xml")  # the control: as received
+    server, browsers = serve_folder(out), launch_chromium()
+    site, chromium = next(server), next(browsers)
+    try:
+        page = chromium.new_page()
+        page.goto(f"{site}/received/omodeo-abstract.xml")
+        page.wait_for_load_state("load")
+        assert page.title() == "SCRIPT-RAN"  # the attack works on the received file
+        for copy in ("tei/omodeo-abstract.xml", "dts/document/omodeo-abstract.xml"):
+            page.goto(f"{site}/{copy}")
+            page.wait_for_load_state("load")
+            assert page.title() != "SCRIPT-RAN", copy
+            assert page.evaluate("document.scripts.length") == 0, copy
+    finally:
+        for generator in (browsers, server):
+            generator.close()

@@ -252,7 +252,7 @@ def _shared_if_untouched(project: Project, manifest) -> bool:
     return path.is_file() and path.read_bytes() == encode_shared(manifest).data
 
 
-REPORT = "please report it with the text and the command to the edition's maintainers"
+REPORT = "please report it to the edition's maintainers with the text and the command"
 
 
 def build_source(project: Project, source_id: str, echo=print, verbosity: int = 1, replace: bool = False,
@@ -285,8 +285,9 @@ def build_source(project: Project, source_id: str, echo=print, verbosity: int = 
     if problems:
         first = "; ".join(shown(p.text()) for p in problems[:3])
         raise ConversionError(
-            f"source '{source_id}': the converter ({source.profile}) produced invalid TEI "
-            f"({len(problems)} error(s)); nothing was written; {REPORT}. First errors: {first}")
+            f"source '{source_id}' (profile {source.profile}): the converter produced invalid TEI; nothing was "
+            f"written; please report it to the edition's maintainers with the text and the command (this is a "
+            f"fault of the converter, not of the text). First of {len(problems)} error(s): {first}")
     mismatch = check_file(manifest, target)
     if mismatch:
         raise ConversionError(f"source '{source_id}': the converter ({source.profile}) did not keep the text "
