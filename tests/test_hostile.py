@@ -242,3 +242,174 @@ def test_no_script_runs_from_a_published_copy_in_chromium(tmp_path, saxon):
     finally:
         for generator in (browsers, server):
             generator.close()
+
+
+# ---------------------------------------------------------------- faults of the disk, wrong input
+
+import errno  # noqa: E402
+import hashlib  # noqa: E402
+import os  # noqa: E402
+
+from editor_support import small_project  # noqa: E402
+
+
+def _tree(root) -> dict[str, str]:
+    """Every file of the project but the staging folder's lock, with its hash."""
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file() and p.name != "lock"}
+
+
+def _unformatted(project) -> None:
+    for name in ("omodeo-abstract.xml", "trial-1938.xml"):
+        path = project.tei / name
+        path.write_text(path.read_text("utf-8").replace("\n  <teiHeader>", "\n<teiHeader>", 1), "utf-8")
+
+
+def _disk_full(monkeypatch):
+    """Every flush to disk fails as on a full disk (where writes are delayed, that is where it shows)."""
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(os, "fsync", full)
+
+
+def _read_only(monkeypatch, root):
+    """Every attempt to create or write a file or folder under root fails as on a read-only mount."""
+    import builtins
+
+    root = str(root)
+    real_open, real_os_open, real_mkdir = builtins.open, os.open, os.mkdir
+
+    def refuse(path):
+        raise OSError(errno.EROFS, "Read-only file system", str(path))
+
+    def guarded_open(file, mode="r", *args, **kwargs):
+        if isinstance(file, (str, os.PathLike)) and str(file).startswith(root) and set(mode) & set("wax+"):
+            refuse(file)
+        return real_open(file, mode, *args, **kwargs)
+
+    def guarded_os_open(path, flags, *args, **kwargs):
+        if str(path).startswith(root) and flags & (os.O_CREAT | os.O_WRONLY | os.O_RDWR):
+            refuse(path)
+        return real_os_open(path, flags, *args, **kwargs)
+
+    def guarded_mkdir(path, *args, **kwargs):
+        if str(path).startswith(root):
+            refuse(path)
+        return real_mkdir(path, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", guarded_open)
+    monkeypatch.setattr(os, "open", guarded_os_open)
+    monkeypatch.setattr(os, "mkdir", guarded_mkdir)
+
+
+def _commands(project, tmp_path):
+    text = tmp_path / "letter.txt"
+    text.write_text("A Letter\n\nIts only paragraph.\n", "utf-8")
+    root = ["--root", str(project.root)]
+    return {
+        "format": ["format", *root],
+        "convert": ["convert", "--force", "--allow-dirty", *root],
+        "new-source": ["new-source", str(text), "--id", "letter", "--title", "A Letter", "--profile", "prose", *root],
+    }
+
+
+@pytest.mark.parametrize("command", ["format", "convert", "new-source"])
+@pytest.mark.parametrize("fault, message", [("full", "the disk is full"), ("read-only", "cannot write here")])
+def test_a_full_disk_or_a_read_only_folder_is_one_line_and_changes_nothing(tmp_path, monkeypatch, command,
+                                                                             fault, message):
+    project = small_project(tmp_path / "project")
+    _unformatted(project)  # so that format and convert have something to write
+    before = _tree(project.root)
+    args = _commands(project, tmp_path)[command]
+    if fault == "full":
+        _disk_full(monkeypatch)
+    else:
+        _read_only(monkeypatch, project.root)
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)  # no traceback
+    error = [line for line in result.output.splitlines() if line.startswith("Error: ")]
+    assert len(error) == 1 and message in error[0] and "nothing was changed" in error[0], result.output
+    assert str(project.root) in error[0]  # the file or folder is named
+    assert _tree(project.root) == before
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b"just some words\n", "not an XML file"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "not an XML file"),
+    (b"<html><body><p>x</p></body></html>", "not a TEI document (its root is <html>)"),
+])
+def test_diff_and_format_of_a_file_that_is_not_tei_say_so_in_one_line(tmp_path, content, expected):
+    path = tmp_path / "other.xml"
+    path.write_bytes(content)
+    tei = ROOT / "tei" / "omodeo-abstract.xml"
+    for args in (["diff", str(path), str(tei)], ["diff", str(tei), str(path)], ["format", str(path)]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 1, result.output
+        assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+        assert f"{path}:1" in result.output and expected in result.output, result.output
+    assert path.read_bytes() == content
+
+
+def test_validate_checks_the_file_name_against_the_xml_id(tmp_path):
+    project = _corpus_project(tmp_path, {})
+    renamed = project / "tei" / "omodeo-renamed.xml"
+    (project / "tei" / "omodeo-abstract.xml").rename(renamed)
+    result = CliRunner().invoke(main, ["validate", str(renamed)])
+    assert result.exit_code == 1
+    assert ("omodeo-renamed.xml:4:1: the TEI element's xml:id is 'omodeo-abstract', but the file is named "
+            "omodeo-renamed.xml") in result.output and "[file-name]" in result.output
+
+
+# ---------------------------------------------------------------- leftovers of a crash
+
+def test_a_leftover_of_a_crash_before_its_commit_is_removed_by_the_next_command(tmp_path):
+    from bukharin_edition.transaction import STAGING
+
+    project = small_project(tmp_path / "project")
+    before = _tree(project.root)
+    leftover = project.root / STAGING / "new-source-999999"
+    (leftover / "root" / "seeds").mkdir(parents=True)
+    (leftover / "root" / "seeds" / "orphan.txt").write_text("half done", "utf-8")
+    result = CliRunner().invoke(main, ["check", "--root", str(project.root)])
+    assert "new-source-999999: an interrupted command had changed nothing; its staging folder was removed" \
+        in result.output
+    assert not leftover.exists() and _tree(project.root) == before
+
+
+def test_a_crash_past_the_commit_point_is_finished_by_the_next_command(tmp_path, monkeypatch):
+    """Killed between two moves: the journal says what is left to move, and the next command moves it."""
+    from bukharin_edition import transaction
+
+    project = small_project(tmp_path / "project")
+    _unformatted(project)
+    moved = []
+    real_move = transaction._move
+
+    def die_after_one(source, target):
+        if moved:
+            raise SystemExit(137)  # the process ends here, as under kill -9 (no clean-up runs after it)
+        moved.append(target)
+        real_move(source, target)
+    monkeypatch.setattr(transaction, "_move", die_after_one)
+    monkeypatch.setattr(transaction.shutil, "rmtree", lambda *a, **k: None)  # a dead process removes nothing
+    CliRunner().invoke(main, ["format", "--root", str(project.root)])
+    assert len(moved) == 1 and list((project.root / transaction.STAGING).glob("*/commit.json"))
+    monkeypatch.undo()
+    checked = CliRunner().invoke(main, ["format", "--check", "--root", str(project.root)])
+    assert "had committed its changes; their moves were finished" in checked.output
+    assert checked.exit_code == 0, checked.output  # both files are in the canonical layout now
+    assert [p.name for p in (project.root / transaction.STAGING).iterdir()] == ["lock"]
+
+
+def test_two_commands_at_once_the_second_is_refused(tmp_path):
+    from bukharin_edition.project import Project
+    from bukharin_edition.transaction import Transaction
+
+    project = small_project(tmp_path / "project")
+    _unformatted(project)
+    before = _tree(project.root)
+    with Transaction(Project(project.root), "format", workspace=False):
+        result = CliRunner().invoke(main, ["format", "--root", str(project.root)])
+    assert result.exit_code == 1 and "another edition command is changing the edition's files" in result.output
+    assert _tree(project.root) == before

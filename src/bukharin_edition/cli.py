@@ -269,6 +269,17 @@ def format_command(paths: tuple[Path, ...], check_only: bool, root: str | None) 
         raise ValidationError(f"{errors + pending} file(s) not in the canonical layout")
 
 
+def _tei_root(path: Path):
+    """A TEI file's root, or a one-line error naming the file (diff compares TEI files only)."""
+    from .tei import local_name, parse_tei
+
+    root = parse_tei(path).getroot()
+    if local_name(root) != "TEI":
+        raise ValidationError(f"{path}:{root.sourceline}: not a TEI document (its root is <{local_name(root)}>): "
+                              "edition diff compares two versions of a TEI file of the edition")
+    return root
+
+
 @main.command("diff", help=DIFF_HELP)
 @click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("new", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -277,7 +288,7 @@ def diff_command(old: Path, new: Path | None) -> None:
 
     from lxml import etree
 
-    from .tei import parse_tei, safe_parser
+    from .tei import safe_parser
     from .tei_diff import compare
 
     if new is None:
@@ -286,10 +297,15 @@ def diff_command(old: Path, new: Path | None) -> None:
         if shown.returncode != 0:
             raise ValidationError(f"{old}: no committed version to compare with "
                                   f"({shown.stderr.decode(errors='replace').strip()})")
-        before = etree.fromstring(shown.stdout, safe_parser())
-        after = parse_tei(old).getroot()
+        after = _tei_root(old)
+        try:
+            before = etree.fromstring(shown.stdout, safe_parser())
+        except etree.XMLSyntaxError as exc:
+            raise ValidationError(f"{old} (last commit):{exc.position[0]}:{exc.position[1]}: the committed "
+                                  "version is not well-formed XML: give two files to compare "
+                                  "(edition diff OLD NEW)") from exc
     else:
-        before, after = parse_tei(old).getroot(), parse_tei(new).getroot()
+        before, after = _tei_root(old), _tei_root(new)
     changes = compare(before, after)
     for change in changes:
         click.echo(str(change))

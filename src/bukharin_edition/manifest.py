@@ -154,7 +154,8 @@ def read_seed_lines(data: bytes, seed_path: Path) -> tuple[str, ...]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ManifestError(f"{seed_path}: not UTF-8 at byte {exc.start}") from exc
+        raise ManifestError(f"{seed_path}: not UTF-8 at byte {exc.start}: the edition reads plain UTF-8 text "
+                            "(convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8, or save it again as UTF-8)") from exc
     if text.endswith("\n"):
         text = text[:-1]
     return tuple(text.split("\n"))

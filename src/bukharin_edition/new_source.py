@@ -29,7 +29,7 @@ from .errors import ConversionError, EditionError, ManifestError
 from .manifest import GENRES, ID_PATTERN, date_problem, language_problem, load_manifest, read_seed_lines, url_problem
 from .project import Project
 from .tei import write_atomic
-from .transaction import Transaction, describe_os_error
+from .transaction import Transaction
 
 
 @dataclass
@@ -191,15 +191,16 @@ class _transaction:
         return self.txn, self.shown
 
     def __exit__(self, kind, exc, tb):
-        self.txn.__exit__(kind, exc, tb)
+        try:
+            self.txn.__exit__(kind, exc, tb)
+        except EditionError as error:  # a disk error, said in one line
+            error.message = self.shown(error.message)
+            raise
         if isinstance(exc, EditionError):
             exc.message = self.shown(exc.message)
             if "nothing was" not in exc.message:
                 exc.message += "; nothing was changed"
             return False
-        if isinstance(exc, OSError):
-            where = self.shown(str(exc.filename or self.txn.real.root))
-            raise EditionError(f"{where}: {describe_os_error(exc, 'write it')}; nothing was changed") from exc
         return False
 
 

@@ -199,17 +199,21 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     `durable=False` skips both, for generated files that a build can remake (an fsync per page
     was about 6% of a build's time)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+    except BaseException as exc:
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError) and not exc.filename:  # name the file the error is about
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
         raise
     if durable:
         fsync_dir(path.parent)
@@ -305,6 +309,9 @@ def parse_tei(path: Path) -> etree._ElementTree:
         raise FileProblem(path, 1, 1, f"the file is {len(data) // 2**20} MiB: the edition reads TEI files of at "
                           f"most {MAX_FILE_BYTES // 2**20} MiB (split the source)", rule="size")
     check_encoding(path, data)
+    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        raise FileProblem(path, 1, 1, "not an XML file (it does not begin with '<'): the edition's commands "
+                          "read its TEI files; give one of those", rule="xml")
     doctype = data.find(b"<!DOCTYPE")
     try:
         tree = etree.ElementTree(etree.fromstring(data, safe_parser(), base_url=str(path)))

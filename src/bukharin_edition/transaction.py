@@ -199,6 +199,8 @@ class Transaction:
             if self._fd is not None:
                 _unlock(self._fd)
                 self._fd = None
+        if isinstance(exc, OSError) and not self.committed:  # a full disk, a read-only folder: one line
+            raise _os_error(exc, Path(exc.filename or self.real.root), "write it") from exc
 
     def _trap_signals(self) -> None:
         """SIGTERM and SIGHUP roll back like Ctrl-C does (raised as an error in the main thread)."""
@@ -219,10 +221,13 @@ class Transaction:
     def stage(self, target: Path, data: bytes) -> None:
         """Prepare a file's new content (any file); it replaces the file at the commit."""
         name = f"{len(self._staged)}-{Path(target).name}"
-        with open(self.folder / "files" / name, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            with open(self.folder / "files" / name, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as exc:
+            raise _os_error(exc, Path(target), "write its new content") from exc
         self._staged.append((name, str(Path(target).absolute())))
 
     # ------------------------------------------------------------ committing
