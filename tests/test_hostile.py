@@ -413,3 +413,108 @@ def test_two_commands_at_once_the_second_is_refused(tmp_path):
         result = CliRunner().invoke(main, ["format", "--root", str(project.root)])
     assert result.exit_code == 1 and "another edition command is changing the edition's files" in result.output
     assert _tree(project.root) == before
+
+
+# ---------------------------------------------------------------- the preview server
+
+import socket  # noqa: E402
+import threading  # noqa: E402
+
+from bukharin_edition.serve import Watcher, make_server  # noqa: E402
+
+
+@pytest.fixture
+def plain_server(tmp_path):
+    """A server of a small folder, no preview; few threads and a short idle time, to test them."""
+    site = tmp_path / "edition"
+    site.mkdir()
+    (site / "index.html").write_text("<html><head></head><body>home</body></html>", "utf-8")
+    server = make_server(site, "127.0.0.1", 0, idle=1.0, max_threads=4)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield site, server
+    server.shutdown()
+    server.server_close()
+
+
+def _request(server, target="/", host="127.0.0.1", extra=b"") -> int:
+    with socket.create_connection(server.server_address[:2], timeout=10) as connection:
+        connection.sendall(f"GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n".encode()
+                           + extra + b"\r\n")
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    return int(answer.split(b" ", 2)[1])
+
+
+def test_an_index_file_that_links_out_of_the_edition_is_refused(plain_server, tmp_path, secret):
+    site, server = plain_server
+    (site / "folder").mkdir()
+    (site / "folder" / "index.html").symlink_to(secret)  # the folder is inside, its index is not
+    assert _request(server, "/folder/") == 403
+    assert _request(server, "/folder") == 403
+    assert _request(server, "/") == 200
+
+
+@pytest.mark.parametrize("host, expected", [
+    ("[::1]evil.com", 403), ("127.0.0.1:8765, evil.com", 403), ("evil.com#127.0.0.1", 403),
+    ("localhost:1", 200), ("LOCALHOST", 200), ("[::1]:8000", 200), ("127.0.0.1", 200),
+])
+def test_the_host_header_is_parsed_strictly(plain_server, host, expected):
+    _, server = plain_server
+    assert _request(server, "/", host=host) == expected
+
+
+def test_two_host_headers_are_refused(plain_server):
+    _, server = plain_server
+    assert _request(server, "/", extra=b"Host: evil.com\r\n") == 403
+
+
+def _serving_threads() -> int:
+    return sum(1 for t in threading.enumerate() if "process_request_thread" in t.name)
+
+
+def test_threads_are_capped_and_idle_connections_closed(plain_server):
+    _, server = plain_server
+    before = _serving_threads()
+    idle = [socket.create_connection(server.server_address[:2], timeout=10) for _ in range(12)]
+    try:
+        time.sleep(0.5)
+        assert _serving_threads() - before <= 4  # 12 silent connections, at most 4 threads
+        started = time.monotonic()
+        assert _request(server, "/") == 200  # served once the silent ones are closed
+        assert time.monotonic() - started < 8
+        assert idle[0].recv(1) == b""  # the server closed the first silent connection
+    finally:
+        for connection in idle:
+            connection.close()
+
+
+def test_a_save_in_two_writes_is_built_once_whole(tmp_path):
+    """An editor that truncates, then writes: the watcher waits for the file to settle."""
+    project = small_project(tmp_path / "project")
+    seen: list[bytes] = []
+
+    class Recorder:
+        def __init__(self):
+            self.project = project
+
+        def echo(self, text):
+            pass
+
+        def rebuild(self, changed):
+            seen.append((project.tei / "omodeo-abstract.xml").read_bytes())
+
+    watcher = Watcher(Recorder(), settle=0.3)
+    path = project.tei / "omodeo-abstract.xml"
+    content = path.read_bytes()
+    path.write_bytes(b"")  # the first write of the save
+
+    def second_write():
+        time.sleep(0.1)
+        path.write_bytes(content.replace(b"This article addresses", b"This article discusses"))
+    writer = threading.Thread(target=second_write)
+    writer.start()
+    watcher.check()
+    writer.join()
+    assert len(seen) == 1 and b"This article discusses" in seen[0]
