@@ -249,6 +249,7 @@ def test_no_script_runs_from_a_published_copy_in_chromium(tmp_path, saxon):
 import errno  # noqa: E402
 import hashlib  # noqa: E402
 import os  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 from editor_support import small_project  # noqa: E402
 
@@ -518,3 +519,60 @@ def test_a_save_in_two_writes_is_built_once_whole(tmp_path):
     watcher.check()
     writer.join()
     assert len(seen) == 1 and b"This article discusses" in seen[0]
+
+
+# ---------------------------------------------------------------- workers and their parent
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is pid (read from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
+def test_workers_end_when_their_parent_is_killed(tmp_path):
+    """kill -9 of a build's parent while its workers run: every worker (and the resource
+    tracker) is gone within seconds, in each of three trials."""
+    import signal
+    import subprocess
+    import sys
+
+    project = small_project(tmp_path / "project")
+    command = [str(Path(sys.executable).parent / "edition"), "build", "--full", "--no-pdf", "--jobs", "2",
+               "-q", "--root", str(project.root)]
+    for trial in range(3):
+        parent = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        workers: list[int] = []
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and parent.poll() is None:
+            workers = _children(parent.pid)
+            if len(workers) >= 2:  # the resource tracker and at least one worker
+                break
+            time.sleep(0.05)
+        assert parent.poll() is None and workers, f"trial {trial}: the build started no worker"
+        time.sleep(0.3 * trial)  # a moment later in each trial: starting, then working
+        workers = _children(parent.pid)
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+            time.sleep(0.1)
+        left = [pid for pid in workers if _alive(pid)]
+        for pid in left:  # a failing run leaves no process behind
+            os.kill(pid, signal.SIGKILL)
+        assert not left, f"trial {trial}: workers outlived their parent"
