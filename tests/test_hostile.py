@@ -576,3 +576,33 @@ def test_workers_end_when_their_parent_is_killed(tmp_path):
         for pid in left:  # a failing run leaves no process behind
             os.kill(pid, signal.SIGKILL)
         assert not left, f"trial {trial}: workers outlived their parent"
+
+
+# ---------------------------------------------------------------- durable writes
+
+def _recording_fsyncs(monkeypatch) -> list[str]:
+    """Record the path of every file and folder flushed to disk."""
+    flushed: list[str] = []
+    real = os.fsync
+
+    def record(fd):
+        flushed.append(os.readlink(f"/proc/self/fd/{fd}"))
+        return real(fd)
+    monkeypatch.setattr(os, "fsync", record)
+    return flushed
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="names descriptors through /proc")
+def test_the_scholars_files_and_their_folders_are_flushed_to_disk(tmp_path, monkeypatch):
+    project = small_project(tmp_path / "project")
+    _unformatted(project)
+    flushed = _recording_fsyncs(monkeypatch)
+    assert CliRunner().invoke(main, _commands(project, tmp_path)["new-source"]).exit_code == 0
+    tei, seeds = str(project.tei), str(project.root / "seeds")
+    assert tei in flushed and seeds in flushed  # the folders, after the renames into them
+    for name in ("seeds/letter.txt", "seeds/sources.toml", "tei/letter.xml"):  # each file, before
+        staged = [p for p in flushed if p.endswith(name) and ".edition-staging" in p]
+        assert staged and flushed.index(staged[-1]) < flushed.index(str(Path(project.root / name).parent)), name
+    flushed.clear()
+    assert CliRunner().invoke(main, ["format", "--root", str(project.root)]).exit_code == 0
+    assert sum(".edition-staging" in p and p.endswith((".xml")) for p in flushed) == 2 and tei in flushed
