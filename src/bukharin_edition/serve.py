@@ -10,8 +10,11 @@ became invalid keeps its last good pages.
 
 Only files under edition/ are served: a path with `..`, `.` or hidden segments, an encoded
 traversal, a backslash or a NUL, or one that leads out of edition/ (by a symbolic link) is
-refused. Every response carries a Content-Security-Policy that the pages satisfy (they have no
-inline script or style).
+refused, the file served (a folder's index.html too) resolved before it is checked. On loopback
+only one Host header naming the loopback is answered; at most MAX_THREADS connections are served at
+once and one silent for IDLE seconds is closed. A change is built once the files have settled.
+Every response carries a Content-Security-Policy that the pages satisfy (they have no inline
+script or style).
 """
 from __future__ import annotations
 
