@@ -147,12 +147,31 @@ def key_features(key: dict) -> dict[str, list[tuple]]:
 
 
 def compare(found: list[tuple], expected: list[tuple], slug: str) -> Score:
-    """Match found features with the key's, as multisets."""
+    """Match found features with the key's, as multisets. A key's date without a year
+    ("--08-19") is met by the year the converter resolved from the context ("1936-08-19")."""
     have, want = Counter(found), Counter(expected)
-    score = Score(hits=sum((have & want).values()))
+    both = have & want
+    have, want = have - both, want - both
+    for item in list(want.elements()):
+        resolved = next((f for f in have.elements() if _resolves(f, item)), None)
+        if resolved is not None:
+            both[item] += 1
+            have[resolved] -= 1
+            want[item] -= 1
+    have, want = +have, +want
+    score = Score(hits=sum(both.values()))
     score.false = [f"{slug}:{item[0]}: {item[1:]}" for item in (have - want).elements()]
     score.missed = [f"{slug}:{item[0]}: {item[1:]}" for item in (want - have).elements()]
     return score
+
+
+def _resolves(found: tuple, expected: tuple) -> bool:
+    if len(found) != 3 or not isinstance(found[2], tuple) or found[:2] != expected[:2]:
+        return False
+    values, key = dict(found[2]), dict(expected[2])
+    return set(values) == set(key) and all(
+        v == k or k.startswith("--") and v.endswith(k[1:]) and len(v) == len(k) + 3 for name, k in key.items()
+        for v in [values[name]])
 
 
 @dataclass

@@ -64,6 +64,10 @@ def encode_source(manifest: Manifest, source: Source,
           for r in (*getattr(profile, "RECOGNIZERS", ()), *COMMON_RECOGNIZERS)),
     ))
     blocks = split_blocks(manifest.lines_of(source))
+    whole = "\n".join(block.text for block in blocks)
+    for recognizer in ctx.recognizers:  # recognizers that learn from the whole source
+        if hasattr(recognizer.pattern, "prepare"):
+            recognizer.pattern.prepare(whole)
     for block in blocks:
         brackets.lint(block, ctx)
     if getattr(profile, "ENCODES_NOTES", False):
