@@ -353,3 +353,28 @@ def test_new_source_killed_at_30_random_moments_leaves_nothing_half_done(tmp_pat
         reset()
     print(f"run {duration:.2f} s; after 30 kills: {outcomes}")
     assert outcomes["clean"] >= 15  # the commit is the last few milliseconds of a run
+
+
+def test_sigterm_during_new_source_changes_nothing(tmp_path):
+    """SIGTERM (what a service manager or `kill` sends) rolls back like Ctrl-C, with a message."""
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    project, text = _built_project(tmp_path)
+    before = _snapshot(project.root)
+    process = subprocess.Popen([str(Path(sys.executable).parent / "edition"), "new-source", str(text), "--id",
+                                "letter-never-sent", "--title", "A Letter", "--profile", "prose",
+                                "--root", str(project.root)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not list(project.root.glob(".edition-staging/new-source-*/root/edition")):
+        time.sleep(0.01)  # the staging copy is being made: the work has begun
+    process.send_signal(signal.SIGTERM)
+    output = process.communicate(timeout=60)[0].decode()
+    if process.returncode == 0:
+        pytest.skip("the run ended before the signal arrived")  # a very fast machine
+    assert process.returncode == 1 and "stopped by signal SIGTERM; nothing was changed" in output, output
+    assert _snapshot(project.root) == before
+    _nothing_left(project)
