@@ -56,6 +56,8 @@ class _Group(click.Group):
 
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            raise  # the reader of the output went away (`edition dates | head`): not the disk
         except OSError as exc:
             where = exc.filename or "the edition's folder"
             raise EditionError(f"{where}: {describe_os_error(exc, 'read or write it')}") from exc
