@@ -606,3 +606,19 @@ def test_the_scholars_files_and_their_folders_are_flushed_to_disk(tmp_path, monk
     flushed.clear()
     assert CliRunner().invoke(main, ["format", "--root", str(project.root)]).exit_code == 0
     assert sum(".edition-staging" in p and p.endswith((".xml")) for p in flushed) == 2 and tei in flushed
+
+
+def test_half_written_files_of_an_earlier_crash_are_removed_by_the_next_command(tmp_path):
+    project = small_project(tmp_path / "project")
+    before = _tree(project.root)
+    halves = [project.tei / ".trial-1938.xml.a1b2c3d4.tmp", project.root / "seeds" / ".sources.toml.new"]
+    for half in halves:
+        half.write_text("half", "utf-8")
+    kept = project.tei / ".my-notes.tmp"  # not the shape of a temporary of the edition's: kept
+    kept.write_text("mine", "utf-8")
+    result = CliRunner().invoke(main, ["check", "--root", str(project.root)])
+    assert "tei/.trial-1938.xml.a1b2c3d4.tmp: a file half written by an interrupted command" in result.output
+    assert "seeds/.sources.toml.new" in result.output
+    assert not any(h.exists() for h in halves) and kept.exists()
+    kept.unlink()
+    assert _tree(project.root) == before

@@ -19,6 +19,7 @@ import errno
 import fcntl
 import json
 import os
+import re
 import shutil
 import signal
 from pathlib import Path
@@ -65,7 +66,8 @@ def recover(root: Path, echo=None) -> list[str]:
     """
     root = Path(root)
     folder = root / STAGING
-    if not folder.is_dir() or not any(p.is_dir() for p in folder.iterdir()):
+    halves = _half_written(root)
+    if not halves and (not folder.is_dir() or not any(p.is_dir() for p in folder.iterdir())):
         return []
     try:
         fd = _lock(root, wait=False)
@@ -75,12 +77,31 @@ def recover(root: Path, echo=None) -> list[str]:
         return []
     try:
         done = [_recover_one(root, staged) for staged in sorted(folder.iterdir()) if staged.is_dir()]
+        for half in _half_written(root):
+            half.unlink(missing_ok=True)
+            done.append(f"{half.relative_to(root)}: a file half written by an interrupted command "
+                        "(never renamed into place: the file it was for is whole) was removed")
     finally:
         _unlock(fd)
     for line in done:
         if echo:
             echo(line)
     return done
+
+
+_TEMPORARY = re.compile(r"^\.(?P<name>.+\.(?:xml|toml|txt))\.[A-Za-z0-9_]{8}\.tmp$")
+
+
+def _half_written(root: Path) -> list[Path]:
+    """Temporaries of an atomic write that was killed before its rename (tei/, seeds/), and the
+    manifest's trial copy that new-source wrote before it was a transaction."""
+    found = []
+    for name in SCHOLARS:
+        folder = root / name
+        if folder.is_dir():
+            found += [p for p in folder.iterdir() if p.is_file() and (
+                _TEMPORARY.match(p.name) or p.name == ".sources.toml.new")]
+    return sorted(found)
 
 
 def _recover_one(root: Path, staged: Path) -> str:
