@@ -232,8 +232,9 @@ FORMAT_HELP = """Rewrite TEI files in the edition's canonical layout.
 
 Indentation, attribute order and line breaks between elements become the edition's; the text,
 and every space inside a paragraph, stay exactly as they are (a file whose content would change
-is refused). PATHS are files or folders (default: tei/). With --check nothing is written: the
-files that would change are listed and the exit status is non-zero (for CI).
+is refused). PATHS are files or folders (default: tei/). Every file is rewritten or none (an
+error, Ctrl-C or a kill leaves each as it was). With --check nothing is written: the files that
+would change are listed and the exit status is non-zero (for CI).
 """
 DIFF_HELP = """Say what changed between two versions of a TEI file.
 

@@ -143,6 +143,8 @@ def url_problem(value: str) -> str:
     scheme = re.match(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):", value)
     if scheme and scheme.group(1).lower() in URL_SCHEMES and value == value.strip() and "//" in value[:9]:
         return ""
+    if scheme and scheme.group(1).lower() in URL_SCHEMES:
+        return f"url {value!r} is not a full address: write it as https://host/path"
     if scheme:
         return (f"url {value!r} has a refused scheme '{scheme.group(1)}:': only http:// and https:// "
                 "addresses are published as links")
