@@ -622,3 +622,19 @@ def test_half_written_files_of_an_earlier_crash_are_removed_by_the_next_command(
     assert not any(h.exists() for h in halves) and kept.exists()
     kept.unlink()
     assert _tree(project.root) == before
+
+
+def test_a_full_disk_during_a_build_is_one_line_naming_the_file(tmp_path, monkeypatch):
+    import tempfile
+
+    project = small_project(tmp_path / "project")
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(tempfile, "mkstemp", full)
+    for args in (["build", "--no-pdf"], ["manual"]):
+        result = CliRunner().invoke(main, [*args, "--root", str(project.root)])
+        assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+        error = result.output.strip().splitlines()[-1]
+        assert error.startswith(f"Error: {project.edition}/") and "the disk is full" in error, error
+        assert "free some space" in error
