@@ -15,7 +15,7 @@ import re
 from lxml import etree
 
 from ..tei import element, sub
-from .blocks import Block, looks_like_heading
+from .blocks import METADATA, Block, looks_like_heading
 from .context import Context
 from . import notes
 from .inline import fill
@@ -29,12 +29,7 @@ DESCRIPTION = (
     "(ed:author, or ed:mia when it ends '— MIA')."
 )
 
-PROVENANCE = re.compile(
-    r"^(Source|First Published|Published|Translated|Translation|Transcription(?:/Markup)?|"
-    r"Transcribed|HTML Markup|Markup|Online Version|Proofread|Proofed|Copyleft|Written|Delivered|"
-    r"Public Domain)\s*:",
-    re.IGNORECASE,
-)
+PROVENANCE = METADATA
 EDITORS_SECTION = re.compile(
     r"^(?:(?:Introduction|Preface|Foreword|Note)\b.*\b(?:Editor|Translator|MIA|Publisher|Archive)"
     r"|Editor[’']?s?\b)",
@@ -102,6 +97,7 @@ def _front(front: etree._Element, blocks: list[Block], ctx: Context) -> None:
     while rest and PROVENANCE.match(rest[0].text):
         provenance.append(rest.pop(0))
     if provenance:
+        ctx.memory["provenance"] = "\n".join(block.text for block in provenance)
         div = sub(front, "div", {"xml:id": ctx.new_id("div"), "type": "provenance"})
         for block in provenance:
             paragraph(div, block, ctx)
@@ -119,7 +115,8 @@ def _sections(body: etree._Element, blocks: list[Block], ctx: Context, always_di
     previous = ""
     for block in blocks:
         # What follows "… wrote:" is a quotation, however short.
-        title, rest = (None, block) if previous.endswith(":") else split_heading(block, period_allowed=True)
+        # What follows "… wrote:" is a quotation, what follows "Greetings," a signature.
+        title, rest = (None, block) if previous.endswith((":", ",")) else split_heading(block, period_allowed=True)
         previous = block.text.rstrip()
         if title is None:
             pending.append(block)
