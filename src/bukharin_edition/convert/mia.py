@@ -49,13 +49,10 @@ def encode(blocks: list[Block], ctx: Context) -> etree._Element:
     front_blocks, rest = _split_front(blocks)
     body_blocks, section = notes.split_notes(rest)
     markers = notes.install_markers(ctx, section)
-    title, front_blocks = _title(front_blocks)
-    if front_blocks:
-        front = sub(text, "front")
-        if title is not None:
-            heading(front, title.text, ctx)
-            title = None
-        _front(front, front_blocks, ctx)
+    title, rest = _title(front_blocks)
+    if rest:
+        text.append(encode_front(front_blocks, ctx))
+        title = None
     body = sub(text, "body")
     if title is not None:  # a title with nothing else before the text: the body's own heading
         top = sub(body, "div", {"xml:id": ctx.new_id("div"), "type": ctx.source.genre})
@@ -81,6 +78,16 @@ def _split_front(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
         while index < len(blocks) and split_heading(blocks[index], period_allowed=True)[0] is None:
             index += 1
     return blocks[:index], blocks[index:]
+
+
+def encode_front(front_blocks: list[Block], ctx: Context) -> etree._Element:
+    """The front: the title (if the front has one), the provenance lines, an introduction."""
+    front = element("front")
+    title, rest = _title(front_blocks)
+    if title is not None:
+        heading(front, title.text, ctx)
+    _front(front, rest, ctx)
+    return front
 
 
 def _title(front_blocks: list[Block]) -> tuple[Block | None, list[Block]]:

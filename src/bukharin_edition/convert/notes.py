@@ -46,11 +46,12 @@ LABEL = re.compile(
     r"(?P<repeat> (?P=numbered)(?= )| [↑^](?= ))?(?P<space>[ \t]+)(?P<text>\S.*)$",
     re.DOTALL,
 )
+_BEFORE_SIGNATURE = r"(?:[—–-]\s*|\(\s*|\[\s*|(?<=[.!?”\"’] ))"  # "— MIA", "(Ed.)", "… so. Ed."
 SIGNATURES = (
     ("mia", re.compile(r"(?:[—–-]\s*|\(\s*|\[\s*)MIA(?:\s+[Nn]ote)?\.?\s*[)\]]?\.?\s*$")),
-    ("translator", re.compile(r"(?:[—–-]\s*|\(\s*|\[\s*)(?:Trans|Tr|Translator(?:[’']s)?|Translators)\.?"
+    ("translator", re.compile(_BEFORE_SIGNATURE + r"(?:Trans|Tr|Translator(?:[’']s)?|Translators)\.?"
                               r"(?:\s+[Nn]ote)?\.?\s*[)\]]?\.?\s*$")),
-    ("website", re.compile(r"(?:[—–-]\s*|\(\s*|\[\s*)(?:Ed|Eds|Editor(?:[’']s)?|Editors)\.?(?:\s+[Nn]ote)?\.?"
+    ("website", re.compile(_BEFORE_SIGNATURE + r"(?:Ed|Eds|Editor(?:[’']s)?|Editors)\.?(?:\s+[Nn]ote)?\.?"
                            r"\s*[)\]]?\.?\s*$")),
     ("author", re.compile(r"(?:[—–-]\s*|\(\s*|\[\s*)Author(?:[’']s)?(?:\s+[Nn]ote)?\.?\s*[)\]]?\.?\s*$")),
 )
@@ -152,10 +153,16 @@ def split_notes(blocks: list[Block], body_text: str = "") -> tuple[list[Block], 
             return blocks, None
         entries = blocks[start:]
     notes: list[list[Block]] = []
+    last = 0
     for block in entries:
         for piece in _note_starts(block):
-            if read_label(piece.text) or not notes:
+            found = read_label(piece.text)
+            number = int(found[0].n) if found and found[0].n.isdigit() else None
+            if found and number is not None and number < last:
+                found = None  # "1)" after note 2 is a list inside that note, not a note
+            if found or not notes:
                 notes.append([piece])
+                last = number if number is not None else last
             else:
                 notes[-1].append(piece)
     section = NotesSection(heading, notes)
