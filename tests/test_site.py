@@ -2,7 +2,6 @@
 and the static DTS files, checked against the TEI files they come from."""
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace

@@ -49,26 +49,27 @@ class _Files:
 
     def __init__(self, edition: Path) -> None:
         self.edition = edition
-        self._cache: dict[Path, tuple[tuple[int, int], object]] = {}
+        self._cache: dict[tuple[Path, str], tuple[tuple[int, int], object]] = {}
         self._lock = threading.Lock()
 
-    def load(self, path: Path, read: Callable[[Path], object]):
+    def load(self, path: Path, kind: str, read: Callable[[Path], object]):
+        """The file read by `read` (a `kind` of reading: json, bytes, tree), or None if missing."""
         try:
             stat = path.stat()
         except OSError:
             return None
         stamp = (stat.st_mtime_ns, stat.st_size)
         with self._lock:
-            cached = self._cache.get(path)
+            cached = self._cache.get((path, kind))
         if cached and cached[0] == stamp:
             return cached[1]
         value = read(path)
         with self._lock:
-            self._cache[path] = (stamp, value)
+            self._cache[(path, kind)] = (stamp, value)
         return value
 
     def json(self, relative: str):
-        return self.load(self.edition / "dts" / relative, lambda p: json.loads(p.read_bytes()))
+        return self.load(self.edition / "dts" / relative, "json", lambda p: json.loads(p.read_bytes()))
 
 
 class DtsApp:
@@ -264,11 +265,11 @@ class DtsApp:
         path = self.edition / "tei" / f"{ident}.xml"
         link = [("Link", f'<{base}collection?id={quote(ident, safe="")}>; rel="collection"')]
         if ref is None and start is None:
-            data = self.files.load(path, lambda p: p.read_bytes())
+            data = self.files.load(path, "bytes", lambda p: p.read_bytes())
             if data is None:
                 raise Problem(404, f"the TEI file of '{ident}' is missing; run 'edition build'")
             return model.TEI_MEDIA, data, link
-        tree = self.files.load(path, parse_tei)
+        tree = self.files.load(path, "tree", parse_tei)
         if tree is None:
             raise Problem(404, f"the TEI file of '{ident}' is missing; run 'edition build'")
         known = {unit["identifier"] for unit in self.units(ident)}
