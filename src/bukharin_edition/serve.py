@@ -11,7 +11,7 @@ became invalid keeps its last good pages.
 Only files under edition/ are served: a path with `..`, `.` or hidden segments, an encoded
 traversal, a backslash or a NUL, or one that leads out of edition/ (by a symbolic link) is
 refused. Every response carries a Content-Security-Policy that the pages satisfy (they have no
-inline script or style).
+inline script or style). The DTS server's endpoints (dts/server.py) are mounted under /dts/.
 """
 from __future__ import annotations
 

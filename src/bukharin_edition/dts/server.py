@@ -27,6 +27,7 @@ from . import model
 
 ENDPOINTS = ("", "collection", "navigation", "document")
 PAGE_SIZE = 1000  # members per page, in the collection and navigation endpoints
+KEPT = 256  # files kept read (parsed TEI trees among them): the oldest is forgotten first
 STATUS = {200: "200 OK", 400: "400 Bad Request", 404: "404 Not Found", 405: "405 Method Not Allowed",
           500: "500 Internal Server Error"}
 
@@ -65,7 +66,10 @@ class _Files:
             return cached[1]
         value = read(path)
         with self._lock:
+            self._cache.pop((path, kind), None)
             self._cache[(path, kind)] = (stamp, value)
+            while len(self._cache) > KEPT:
+                del self._cache[next(iter(self._cache))]
         return value
 
     def json(self, relative: str):
@@ -82,6 +86,7 @@ class DtsApp:
         self.base_url = base_url if base_url is None or base_url.endswith("/") else base_url + "/"
         self.page_size = page_size
         self.files = _Files(self.edition)
+        self._members: tuple[object, dict[str, dict]] = (None, {})
 
     # ------------------------------------------------------------------ WSGI
 
@@ -125,10 +130,12 @@ class DtsApp:
         return root
 
     def member(self, ident: str) -> dict:
-        for member in self.root()["member"]:
-            if member["@id"] == ident:
-                return member
-        raise Problem(404, f"no resource or collection '{ident}'")
+        root = self.root()
+        if self._members[0] is not root:  # the collection file was read again
+            self._members = (root, {member["@id"]: member for member in root["member"]})
+        if ident not in self._members[1]:
+            raise Problem(404, f"no resource or collection '{ident}'")
+        return self._members[1][ident]
 
     def units(self, ident: str) -> list[dict]:
         navigation = self.files.json(f"navigation/{model.navigation_file(ident, -1)}")
