@@ -12,7 +12,7 @@ from lxml import etree
 from ..errors import ConversionError
 from ..manifest import Manifest, Source
 from ..tei import TEI_NS, new_document, serialize, write_atomic
-from . import brackets, collection, corrections, dates, mia, parallels, persons, prose, quotations, transcript
+from . import brackets, collection, corrections, dates, mia, notes, parallels, persons, prose, quotations, transcript
 from .blocks import split_blocks
 from .context import Context
 from .inline import DataRecognizer, Recognizer
@@ -64,9 +64,20 @@ def encode_source(manifest: Manifest, source: Source,
           for r in (*getattr(profile, "RECOGNIZERS", ()), *COMMON_RECOGNIZERS)),
     ))
     blocks = split_blocks(manifest.lines_of(source))
+    whole = "\n".join(block.text for block in blocks)
+    for recognizer in ctx.recognizers:  # recognizers that learn from the whole source
+        if hasattr(recognizer.pattern, "prepare"):
+            recognizer.pattern.prepare(whole)
     for block in blocks:
         brackets.lint(block, ctx)
-    text = profile.encode(blocks, ctx)
+    if getattr(profile, "ENCODES_NOTES", False):
+        text = profile.encode(blocks, ctx)
+    else:  # the notes section and the markers that call it, the same in every profile
+        blocks, section = notes.split_notes(blocks)
+        markers = notes.install_markers(ctx, section)
+        text = profile.encode(blocks, ctx)
+        lines = notes.encode_notes(text, section, ctx, _note_paragraphs) if section else {}
+        markers.report_unmarked(lines)
     corrections.check_applied(ours, ctx, dict(manifest.lines_of(source)))
     root = new_document(source.id, source.language)
     header = build_header(manifest, source, profile.DESCRIPTION)
@@ -77,6 +88,13 @@ def encode_source(manifest: Manifest, source: Source,
     root.append(text)
     persons.link_participants(root, persons.gazetteer_for(manifest))
     return Converted(Path(f"{source.id}.xml"), root, ctx.warnings, ctx.block_ids)
+
+
+def _note_paragraphs(note: etree._Element, blocks, ctx: Context) -> None:
+    """A note's paragraphs after its first."""
+    from .structure import paragraph
+    for block in blocks[1:]:
+        paragraph(note, block, ctx)
 
 
 def encode_shared(manifest: Manifest) -> Converted:

@@ -209,7 +209,7 @@ def _dialogue(div: etree._Element, run: list[Block], ctx: Context,
                 paragraph(div, block, ctx)
                 continue
             sp = sub(div, "sp", {"xml:id": ctx.new_id("sp"), "who": f"#{previous.ident}", "resp": "ed:editors"})
-            sub(sp, "note", {"xml:id": ctx.new_id("note"), "type": "attribution", "resp": "ed:editors"},
+            sub(sp, "note", {"xml:id": ctx.new_id("attribution"), "type": "attribution", "resp": "ed:editors"},
                 f"An unlabelled paragraph of the record; it continues the turn of {previous.name}.")
             paragraph(sp, block, ctx)
             continue
@@ -241,7 +241,7 @@ def _attributed_turn(div: etree._Element, run: list[Block], part: Part, ctx: Con
     if person is None:
         person = _participant(part.speaker, True, run[0].first_line, ctx, participants)
     sp = sub(div, "sp", {"xml:id": ctx.new_id("sp"), "who": f"#{person.ident}", "resp": "ed:editors"})
-    sub(sp, "note", {"xml:id": ctx.new_id("note"), "type": "attribution", "resp": "ed:editors"}, part.reason)
+    sub(sp, "note", {"xml:id": ctx.new_id("attribution"), "type": "attribution", "resp": "ed:editors"}, part.reason)
     for block in run:
         if _label(block.text):
             ctx.warn(block.first_line, f"a labelled turn inside the part attributed to {part.speaker}")
