@@ -156,3 +156,21 @@ def test_names_the_register_lacks_are_proposed_and_accepted_for_review(tmp_path)
     assert "0 entries added" in again.output  # accepted once only
     refs = [d for d in converting.encode_all(load_manifest(path)) if d.path.name == "test-source.xml"][0].data
     assert b'ref="per:radek">Karl Radek<' in refs and b'ref="per:rosengolts">A. P. Rosengoltz<' in refs
+
+
+@pytest.mark.parametrize("text, element, attrs", [
+    ("He said [...] that it was so.", "seg", {"type": "omission", "resp": "ed:author"}),
+    ("He said […] that it was so.", "seg", {"type": "omission", "resp": "ed:author"}),
+    ("He said (...) that it was so.", "seg", {"type": "omission", "resp": "ed:author"}),
+    ("He said that (they) would come.", "supplied", {"reason": "interpolation", "resp": "ed:author"}),
+])
+def test_editorial_marks_in_brackets_and_parentheses_are_encoded_with_their_hand(text, element, attrs):
+    root, _ = encoded(text)
+    found = root.find(f".//t:body//t:{element}", NS)
+    assert found is not None and dict(found.attrib) == attrs
+
+
+def test_a_parenthesis_that_is_ordinary_text_stays_text_and_unbalanced_ones_are_reported():
+    root, warnings = encoded("The party (the Bolsheviks) won.\n\nAn unclosed (aside here.")
+    assert root.find(".//t:body//t:supplied", NS) is None
+    assert any("seed line 3: the parentheses of this line do not pair up" in w for w in warnings)

@@ -26,7 +26,7 @@ PROFILES: dict[str, ModuleType] = {
 # Recognizers every profile applies to its text, after the profile's own (module.RECOGNIZERS).
 # A DataRecognizer is bound to the manifest's data files (seeds/*.toml) when a source is encoded.
 COMMON_RECOGNIZERS: tuple[Recognizer | DataRecognizer, ...] = (
-    brackets.RECOGNIZER, persons.RECOGNIZER, dates.RECOGNIZER,
+    brackets.RECOGNIZER, brackets.INSERTION_RECOGNIZER, persons.RECOGNIZER, dates.RECOGNIZER,
     DataRecognizer("quotations", lambda manifest: quotations.recognizer(persons.gazetteer_for(manifest).find_persons)),
 )
 
