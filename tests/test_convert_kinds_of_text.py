@@ -173,4 +173,4 @@ def test_editorial_marks_in_brackets_and_parentheses_are_encoded_with_their_hand
 def test_a_parenthesis_that_is_ordinary_text_stays_text_and_unbalanced_ones_are_reported():
     root, warnings = encoded("The party (the Bolsheviks) won.\n\nAn unclosed (aside here.")
     assert root.find(".//t:body//t:supplied", NS) is None
-    assert any("seed line 3: the parentheses of this line do not pair up" in w for w in warnings)
+    assert any("seed line 3: the parentheses of this paragraph do not pair up" in w for w in warnings)

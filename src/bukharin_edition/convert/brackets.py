@@ -135,10 +135,11 @@ INSERTION_RECOGNIZER = insertion_recognizer()
 
 def lint(block: Block, ctx: Context) -> None:
     """Warn about brackets and parentheses that do not pair up: the text is kept as it is."""
+    # "1) …", "a) …" opening a line, and "witness1)", are labels and markers, not parentheses
+    bare = re.sub(r"(?m)^\s*(?:\d{1,3}|[a-z]) ?\)|(?<=[^\W\d])\d{1,2}\)", "", block.text)
+    if bare.count("(") != bare.count(")"):
+        ctx.warn(block.first_line, "the parentheses of this paragraph do not pair up; kept as text")
     for number, line in block.lines:
-        bare = re.sub(r"(?<!\()\b(?:\d{1,3}|[a-z])\)", "", line)  # "1) …", "a) …": labels, not parentheses
-        if bare.count("(") != bare.count(")"):
-            ctx.warn(number, "the parentheses of this line do not pair up; kept as text")
         depth = 0
         for column, char in enumerate(line, start=1):
             if char == "[":
