@@ -78,7 +78,7 @@ Zurich Munich Norwich Ipswich Greenwich Riga Neva Moskva Kolyma Crimea Izhevsk B
 Molotovsk Kirov Kirovsk Ordzhonikidze Gorky Frunze Voroshilovgrad Dzerzhinsk Sverdlov Pugachev
 """.split())
 SURNAME_ENDING = re.compile(
-    r"(?:[^aeiou]ov|[^aeiou]ev|[^aeiou]yov|[^aeiou]ëv|sky|skii|skiy|skij|ski|enko|yan|oian|dze|shvili|"
+    r"(?:[^aeiou]ov|[^aeiou]ev|[iy]ev|[^aeiou]yov|[^aeiou]ëv|sky|skii|skiy|skij|ski|enko|yan|oian|dze|shvili|"
     r"ova|eva|skaya|skaia|vich|ovitch|evitch)$"
 )
 PATRONYMIC = re.compile(r"^[A-Z][a-z’']+(?:ovich|evich|ovitch|evitch|vich|ich|ovna|evna|ichna|inichna)$")
@@ -110,9 +110,14 @@ Victorian Elizabethan Edwardian Freudian Darwinian Hegelian Kantian Lutheran Epi
 """.split())
 
 
+CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяії",
+                    "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya i yi".split()))
+
+
 def translit_key(word: str) -> str:
     """A key that the usual transliterations of one Russian name share (Iagoda, Yagoda;
-    Krestinsky, Krestinskii; Zinov'ev, Zinoviev; Genrikh, Genrich)."""
+    Krestinsky, Krestinskii; Zinov'ev, Zinoviev; Genrikh, Genrich; Раковский, Rakovsky)."""
+    word = "".join(CYRILLIC.get(ch, ch) for ch in word.lower()).replace("_", "")
     text = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"[’'ʹ`\-]", "", text)
     text = re.sub(r"(?:skii|skiy|skij|ski)$", "sky", text)

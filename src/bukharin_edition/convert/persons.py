@@ -128,7 +128,10 @@ class NameMatch:
         return self.string[self._start:self._end]
 
 
-_PART = r"(?:[A-Z]\.(?: ?[A-Z]\.){0,2}|[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]*\w|[A-Z])"
+_UPPER, _LOWER = "A-ZÀ-ÖØ-ÞА-ЯЁ", "a-zß-öø-ÿа-яё"
+_WORD = (rf"(?:Mc|Mac|O’|O')?[{_UPPER}](?:[{_LOWER}’']*[{_LOWER}]|[{_UPPER}’']*[{_UPPER}])"  # Radek, ZINOVIEV
+         rf"(?:-[{_UPPER}](?:[{_LOWER}’']*[{_LOWER}]|[{_UPPER}]+))*")  # Maximov-Dikovsky
+_PART = rf"(?:[A-Z]\.(?: ?[A-Z]\.){{0,2}}|{_WORD}|[A-Z])"
 _PARTICLE = "|".join(sorted(names.PARTICLES))
 _GAP = r"(?:[ \u00a0]{1,3}|(?<=\.)(?=[A-Z])| (?:" + _PARTICLE + r") )"  # "V. I.  Lenin", "L.B.Kamenev"
 _CHAIN = re.compile(rf"(?<![\w’'.]){_PART}(?:{_GAP}{_PART})*"
@@ -177,7 +180,7 @@ class NameFinder:
         for first in range(len(tokens)):  # a registered form, the longest at the leftmost place
             for last in range(len(tokens), first, -1):
                 phrase = normalize_form(text[tokens[first][0]:tokens[last - 1][1]])
-                if phrase in by_form:
+                if phrase in by_form and not _before_institution(words, last - 1):
                     return self._named(text, tokens, words, first, last, by_form[phrase])
             key = names.translit_key(words[first])
             if key in surnames and _surname_here(words, first):
@@ -193,9 +196,16 @@ class NameFinder:
                 if index + 1 < len(words) and _ROMAN.match(words[index + 1]) and names.is_forename(word):
                     return NameMatch(text, tokens[index][0], tokens[index + 1][1], None)  # Nicholas II
                 continue
+            if "." in word or not word.replace("-", "").replace("’", "").replace("'", "").isalpha():
+                continue  # "S.R.", "R.S.F.S.R.": abbreviations
             start = _extend_left(words, index)
             if start < index and any(names.is_forename(w) or names.is_initials(w) for w in words[start:index]):
+                if index + 1 < len(words) and names.looks_like_surname(words[index + 1]) \
+                        and not _before_institution(words, index + 1):
+                    index += 1  # a patronymic in -ev, then the surname: "Krastyo Georgiev Stanchev"
                 return NameMatch(text, tokens[start][0], tokens[index][1], None)
+            if _cyrillic(word) and index and _cyrillic(words[index - 1]):
+                return NameMatch(text, tokens[index - 1][0], tokens[index][1], None)  # "Христиан Раковский"
             if word.isupper() and len(word) > 2 and index + 1 < len(words) and names.is_forename(words[index + 1]):
                 return NameMatch(text, tokens[index][0], tokens[index + 1][1], None)  # LUXEMBURG Rosa
             if index and words[index - 1] in names.PERSON_TITLES and len(word) > 2 \
@@ -208,12 +218,16 @@ class NameFinder:
         the surname alone is a name wherever it stands (Maxim Gorky … Gorky)."""
         for match in self.finditer(text):
             words = match.group().split()
-            if len(words) > 1 and match.person is None:
-                self.learned.add(names.translit_key(words[-1]))
+            if len(words) > 1 and match.person is None and (key := names.translit_key(words[-1])):
+                self.learned.add(key)
 
     def _named(self, text, tokens, words, first: int, last: int, person: str) -> NameMatch:
         start = _extend_left(words, first)
         return NameMatch(text, tokens[start][0], tokens[last - 1][1], person)
+
+
+def _cyrillic(word: str) -> bool:
+    return bool(re.match(r"^[А-ЯЁ][а-яё’'\-]+$", word))
 
 
 def _surname_here(words: list[str], index: int) -> bool:
@@ -243,6 +257,9 @@ def _extend_left(words: list[str], index: int) -> int:
             if forenames:
                 break
             forenames += 1
+        elif names.looks_like_surname(word) and start >= 2 and names.is_forename(words[start - 2]) \
+                and not forenames:
+            pass  # a patronymic in -ev, -ov: "Krastyo Georgiev Stanchev"
         elif not (names.is_initials(word) or names.is_patronymic(word)):
             break
         start -= 1
