@@ -38,6 +38,7 @@ Winston Wilhelm Woodrow Franklin Harold Hubert Joachim Kurt Lion Leo Amadeo Amad
 Rosa Simone Sidney Beatrice Ramsay Neville Herman Bela György Laszlo Imre Mátyás Wladyslaw Józef
 Tomas Edvard Simon Roy Isaac Stephen Moshe Chaim Nahum Ber Berl Yosif Iosip Ioseb Lavrenti Yevno
 Khristian Krastyo Krustyo Vlas Georgiy Georgii Yevgeniy Evgeniy Aleksandr Vasiliy Nikolaevich
+Grisha Misha Sasha Kolya Volodya Nadya Yura Zina Tolya Petya Vanya Seryozha
 """.split())
 TITLES = frozenset("""
 Comrade Comrades Citizen Accused Witness Defendant Prosecutor Procurator President Chairman
@@ -132,18 +133,21 @@ _DETECTOR = None
 
 
 @lru_cache(maxsize=20000)
-def is_forename(word: str) -> bool:
+def is_forename(word: str, strict: bool = False) -> bool:
     """A given name: in the transliterations above, or in gender-guesser's list, and not a
-    common English word."""
+    common English word (strict: a name of one sex only, for a given name standing alone)."""
     global _DETECTOR
     plain = word.title() if word.isupper() else word
-    if plain in COMMON_WORDS or len(plain) < 2 or not plain[0].isupper():
+    if plain in COMMON_WORDS or len(plain) < 2 or not plain[0].isupper() or not plain[1:].islower():
         return False
     if plain in FORENAMES:
         return True
+    if strict:  # standing alone, only the names listed above (Vienna, Asia and Even are names too)
+        return False
     if _DETECTOR is None:
         _DETECTOR = gender_guesser.detector.Detector(case_sensitive=False)
-    return _DETECTOR.get_gender(plain) in ("male", "female", "mostly_male", "mostly_female")
+    kinds = ("male", "female") if strict else ("male", "female", "mostly_male", "mostly_female")
+    return _DETECTOR.get_gender(plain) in kinds
 
 
 def is_initials(word: str) -> bool:

@@ -138,6 +138,8 @@ _CHAIN = re.compile(rf"(?<![\w’'.]){_PART}(?:{_GAP}{_PART})*"
                     # a forename glued to a word before it, as pasted web pages give it ("Born" "Krastyo …")
                     rf"|(?<=[a-z])(?=[A-Z][a-z]+[ \u00a0][A-Z])(?P<glued>[A-Z][a-z]+)(?:{_GAP}{_PART})+")
 _TOKEN = re.compile(rf"{_PART}")
+_INVERTED = re.compile(rf"(?<![\w’'.,] )(?<![\w’'.])(?P<surname>{_WORD}), (?P<given>{_PART}(?: {_PART}){{0,2}})(?=[.,;:]|(?<=\.) |\s*$| \(|\n)")
+_EPITHET = re.compile(r" the (?P<word>[A-Z][a-z]{2,})\b")
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
 
 
@@ -159,6 +161,23 @@ class NameFinder:
         self.learned: set[str] = set()
 
     def search(self, text: str, position: int = 0) -> NameMatch | None:
+        found = [m for m in (self._inverted(text, position), self._chained(text, position)) if m]
+        return min(found, key=lambda m: (m.start(), -m.end())) if found else None
+
+    def _inverted(self, text: str, position: int) -> NameMatch | None:
+        """'Murphy, John Thomas', 'Trotsky, Leon': a bibliography's name, surname first."""
+        for match in _INVERTED.finditer(text, position):
+            surname, given = match["surname"], match["given"].split()
+            if not all(names.is_forename(w) or names.is_initials(w) for w in given) \
+                    or names.is_forename(surname, strict=True) or names.is_common(surname) or surname in names.PLACES \
+                    or surname in names.TITLES or surname in names.INSTITUTIONS:
+                continue
+            person = self.gazetteer.by_form.get(normalize_form(surname)) \
+                or self.gazetteer.surnames().get(names.translit_key(surname))
+            return NameMatch(text, match.start(), match.end(), person)
+        return None
+
+    def _chained(self, text: str, position: int) -> NameMatch | None:
         for chain in _CHAIN.finditer(text, position):
             if chain["glued"] and not names.is_forename(chain["glued"]):
                 continue
@@ -185,6 +204,12 @@ class NameFinder:
             key = names.translit_key(words[first])
             if key in surnames and _surname_here(words, first):
                 return self._named(text, tokens, words, first, first + 1, surnames[key])
+        epithet = _EPITHET.match(text, tokens[-1][1])
+        if epithet and len(words) == 1 and names.is_forename(words[0]) and epithet["word"] not in names.INSTITUTIONS:
+            return NameMatch(text, tokens[0][0], epithet.end(), None)  # "Peter the Great"
+        if len(words) == 1 and names.is_forename(words[0], strict=True) and not _before_institution(words, 0) \
+                and words[0] not in names.PLACES and words[0] not in names.DEMONYMS:
+            return NameMatch(text, tokens[0][0], tokens[0][1], None)  # a given name alone: "Franz has left"
         for index, word in enumerate(words):  # a name the register does not know
             if names.is_common(word) or word in names.TITLES or word in names.INSTITUTIONS \
                     or _before_institution(words, index):
