@@ -181,7 +181,8 @@ def _quote_span(runs, index: int) -> int:
 
 def _salutation(text: str) -> bool:
     """'Comrade Bukharin:', 'Dear Comrades:': a letter's salutation, not the words that introduce a quotation."""
-    return len(text.split()) <= 4 and "\n" not in text.strip()
+    words = text.strip().rstrip(":").split()
+    return 0 < len(words) <= 4 and (words[0] == "Dear" or all(w[:1].isupper() for w in words))
 
 
 def block_quote(parent: etree._Element, blocks: list[Block], ctx: Context) -> etree._Element:
