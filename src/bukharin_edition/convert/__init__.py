@@ -26,7 +26,7 @@ PROFILES: dict[str, ModuleType] = {
 # Recognizers every profile applies to its text, after the profile's own (module.RECOGNIZERS).
 # A DataRecognizer is bound to the manifest's data files (seeds/*.toml) when a source is encoded.
 COMMON_RECOGNIZERS: tuple[Recognizer | DataRecognizer, ...] = (
-    brackets.RECOGNIZER, persons.RECOGNIZER, dates.RECOGNIZER,
+    brackets.RECOGNIZER, brackets.INSERTION_RECOGNIZER, persons.RECOGNIZER, dates.RECOGNIZER,
     DataRecognizer("quotations", lambda manifest: quotations.recognizer(persons.gazetteer_for(manifest).find_persons)),
 )
 
@@ -72,10 +72,14 @@ def encode_source(manifest: Manifest, source: Source,
         brackets.lint(block, ctx)
     if getattr(profile, "ENCODES_NOTES", False):
         text = profile.encode(blocks, ctx)
-    else:  # the notes section and the markers that call it, the same in every profile
+    else:  # the front matter, the notes section and its markers, the same in every profile
+        front_blocks, blocks = _front_matter(blocks)
         blocks, section = notes.split_notes(blocks)
         markers = notes.install_markers(ctx, section)
+        front = mia.encode_front(front_blocks, ctx) if front_blocks else None
         text = profile.encode(blocks, ctx)
+        if front is not None:
+            text.insert(0, front)
         lines = notes.encode_notes(text, section, ctx, _note_paragraphs) if section else {}
         markers.report_unmarked(lines)
     corrections.check_applied(ours, ctx, dict(manifest.lines_of(source)))
@@ -88,6 +92,15 @@ def encode_source(manifest: Manifest, source: Source,
     root.append(text)
     persons.link_participants(root, persons.gazetteer_for(manifest))
     return Converted(Path(f"{source.id}.xml"), root, ctx.warnings, ctx.block_ids)
+
+
+def _front_matter(blocks):
+    """An archive page's title and provenance lines ("Source: …", "Recorded: …") open the text:
+    they are its front matter, whatever the profile."""
+    front, rest = mia._split_front(blocks)
+    if not any(mia.PROVENANCE.match(block.text) for block in front):
+        return [], blocks
+    return front, rest
 
 
 def _note_paragraphs(note: etree._Element, blocks, ctx: Context) -> None:

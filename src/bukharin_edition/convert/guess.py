@@ -30,6 +30,10 @@ def guess_profile(lines: list[tuple[int, str]]) -> tuple[str, str]:
     turns = sum(1 for b in blocks if _label(b.text) or QUESTION_ANSWER.match(b.text))
     if turns >= 3 and turns * 5 >= len(blocks):
         return "transcript", f"{turns} of {len(blocks)} paragraphs open with a speaker label"
+    opening = next((b for b in blocks[:3] if (found := _label(b.text))
+                    and found[0]["label"].strip().rstrip(":.").replace(" ", "").isupper()), None)
+    if opening is not None:
+        return "transcript", f"the record opens with the speaker label {_label(opening.text)[0]['label'].strip()!r}"
     provenance = sum(1 for b in blocks[:12] for line in b.texts if PROVENANCE.match(line))
     if provenance >= 2:
         return "mia-article", f"{provenance} provenance lines of an archive page (Source:, Written:, …)"

@@ -15,7 +15,7 @@ import re
 from lxml import etree
 
 from ..tei import element, sub
-from .blocks import Block, looks_like_heading
+from .blocks import METADATA, Block, looks_like_heading
 from .context import Context
 from . import notes
 from .inline import fill
@@ -29,12 +29,7 @@ DESCRIPTION = (
     "(ed:author, or ed:mia when it ends '— MIA')."
 )
 
-PROVENANCE = re.compile(
-    r"^(Source|First Published|Published|Translated|Translation|Transcription(?:/Markup)?|"
-    r"Transcribed|HTML Markup|Markup|Online Version|Proofread|Proofed|Copyleft|Written|Delivered|"
-    r"Public Domain)\s*:",
-    re.IGNORECASE,
-)
+PROVENANCE = METADATA
 EDITORS_SECTION = re.compile(
     r"^(?:(?:Introduction|Preface|Foreword|Note)\b.*\b(?:Editor|Translator|MIA|Publisher|Archive)"
     r"|Editor[’']?s?\b)",
@@ -54,13 +49,10 @@ def encode(blocks: list[Block], ctx: Context) -> etree._Element:
     front_blocks, rest = _split_front(blocks)
     body_blocks, section = notes.split_notes(rest)
     markers = notes.install_markers(ctx, section)
-    title, front_blocks = _title(front_blocks)
-    if front_blocks:
-        front = sub(text, "front")
-        if title is not None:
-            heading(front, title.text, ctx)
-            title = None
-        _front(front, front_blocks, ctx)
+    title, rest = _title(front_blocks)
+    if rest:
+        text.append(encode_front(front_blocks, ctx))
+        title = None
     body = sub(text, "body")
     if title is not None:  # a title with nothing else before the text: the body's own heading
         top = sub(body, "div", {"xml:id": ctx.new_id("div"), "type": ctx.source.genre})
@@ -88,6 +80,16 @@ def _split_front(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
     return blocks[:index], blocks[index:]
 
 
+def encode_front(front_blocks: list[Block], ctx: Context) -> etree._Element:
+    """The front: the title (if the front has one), the provenance lines, an introduction."""
+    front = element("front")
+    title, rest = _title(front_blocks)
+    if title is not None:
+        heading(front, title.text, ctx)
+    _front(front, rest, ctx)
+    return front
+
+
 def _title(front_blocks: list[Block]) -> tuple[Block | None, list[Block]]:
     """The title block of the front (a first block that is no provenance or introduction)."""
     if front_blocks and not PROVENANCE.match(front_blocks[0].text) \
@@ -102,6 +104,7 @@ def _front(front: etree._Element, blocks: list[Block], ctx: Context) -> None:
     while rest and PROVENANCE.match(rest[0].text):
         provenance.append(rest.pop(0))
     if provenance:
+        ctx.memory["provenance"] = "\n".join(block.text for block in provenance)
         div = sub(front, "div", {"xml:id": ctx.new_id("div"), "type": "provenance"})
         for block in provenance:
             paragraph(div, block, ctx)
@@ -119,7 +122,8 @@ def _sections(body: etree._Element, blocks: list[Block], ctx: Context, always_di
     previous = ""
     for block in blocks:
         # What follows "… wrote:" is a quotation, however short.
-        title, rest = (None, block) if previous.endswith(":") else split_heading(block, period_allowed=True)
+        # What follows "… wrote:" is a quotation, what follows "Greetings," a signature.
+        title, rest = (None, block) if previous.endswith((":", ",")) else split_heading(block, period_allowed=True)
         previous = block.text.rstrip()
         if title is None:
             pending.append(block)
@@ -163,7 +167,7 @@ def _quote_span(runs, index: int) -> int:
     if index == 0:
         return 0
     before_kind, before = runs[index - 1]
-    if before_kind or not before[-1].text.rstrip().endswith(":"):
+    if before_kind or not before[-1].text.rstrip().endswith(":") or _salutation(before[-1].text):
         return 0
     span = 0
     for kind, run in runs[index:index + MAX_QUOTE_PARAGRAPHS]:
@@ -173,6 +177,12 @@ def _quote_span(runs, index: int) -> int:
         if ENDS_WITH_REFERENCE.search(run[0].text):
             return span
     return 1 if runs[index][0] is None and len(runs[index][1]) == 1 else 0
+
+
+def _salutation(text: str) -> bool:
+    """'Comrade Bukharin:', 'Dear Comrades:': a letter's salutation, not the words that introduce a quotation."""
+    words = text.strip().rstrip(":").split()
+    return 0 < len(words) <= 4 and (words[0] == "Dear" or all(w[:1].isupper() for w in words))
 
 
 def block_quote(parent: etree._Element, blocks: list[Block], ctx: Context) -> etree._Element:

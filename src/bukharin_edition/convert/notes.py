@@ -39,17 +39,19 @@ NOTES_HEADING = re.compile(
     re.IGNORECASE,
 )
 LABEL = re.compile(
-    r"^(?P<label>\[(?P<bracketed>\d{1,3})\]|\((?P<parenthesized>\d{1,3})\)"
+    r"^(?P<indent>[ \t\u00a0]*)"
+    r"(?P<label>\[(?P<bracketed>\d{1,3}|[a-z])\]|\((?P<parenthesized>\d{1,3})\)"
     r"|(?P<numbered>\d{1,3}) ?(?P<punct>[.)])|(?P<superscript>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
     r"|(?P<symbol>\*{1,3}|†{1,2}|‡))"
-    r"(?P<repeat> (?P=numbered)(?= ))?(?P<space>[ \t]+)(?P<text>\S.*)$",
+    r"(?P<repeat> (?P=numbered)(?= )| [↑^](?= ))?(?P<space>[ \t]+)(?P<text>\S.*)$",
     re.DOTALL,
 )
+_BEFORE_SIGNATURE = r"(?:[—–-]\s*|\(\s*|\[\s*|(?<=[.!?”\"’] ))"  # "— MIA", "(Ed.)", "… so. Ed."
 SIGNATURES = (
     ("mia", re.compile(r"(?:[—–-]\s*|\(\s*|\[\s*)MIA(?:\s+[Nn]ote)?\.?\s*[)\]]?\.?\s*$")),
-    ("translator", re.compile(r"(?:[—–-]\s*|\(\s*|\[\s*)(?:Trans|Tr|Translator(?:[’']s)?|Translators)\.?"
+    ("translator", re.compile(_BEFORE_SIGNATURE + r"(?:Trans|Tr|Translator(?:[’']s)?|Translators)\.?"
                               r"(?:\s+[Nn]ote)?\.?\s*[)\]]?\.?\s*$")),
-    ("website", re.compile(r"(?:[—–-]\s*|\(\s*|\[\s*)(?:Ed|Eds|Editor(?:[’']s)?|Editors)\.?(?:\s+[Nn]ote)?\.?"
+    ("website", re.compile(_BEFORE_SIGNATURE + r"(?:Ed|Eds|Editor(?:[’']s)?|Editors)\.?(?:\s+[Nn]ote)?\.?"
                            r"\s*[)\]]?\.?\s*$")),
     ("author", re.compile(r"(?:[—–-]\s*|\(\s*|\[\s*)Author(?:[’']s)?(?:\s+[Nn]ote)?\.?\s*[)\]]?\.?\s*$")),
 )
@@ -68,6 +70,7 @@ class Label:
     text: str
     n: str
     style: str  # bracketed [1], parenthesized (1), numbered 1., closing 1), superscript ¹, symbol *
+    indent: str = ""  # spaces before the label, as printed
 
 
 def read_label(text: str) -> tuple[Label, str, str] | None:
@@ -79,16 +82,19 @@ def read_label(text: str) -> tuple[Label, str, str] | None:
     value = match[style]
     if style == "numbered" and match["punct"] == ")":
         style = "closing"
-    n = str(int(value.translate(str.maketrans(SUPERSCRIPTS, "0123456789")))) if style != "symbol" else value
+    if style == "symbol" or not value[0].isdigit() and value[0] not in SUPERSCRIPTS:
+        n = value
+    else:
+        n = str(int(value.translate(str.maketrans(SUPERSCRIPTS, "0123456789"))))
     if n == "0":
         return None
     label = match["label"] + (match["repeat"] or "")
-    return Label(label, n, style), match["space"], match["text"]
+    return Label(label, n, style, match["indent"]), match["space"], match["text"]
 
 
 def note_id(source_id: str, n: str) -> str:
     """The xml:id of note n: '<source>-note4', '<source>-note-star1' for '*'."""
-    if n.isdigit():
+    if n.isdigit() or n.isalpha():
         return f"{source_id}-note{n}"
     return f"{source_id}-note-{SYMBOL_NAMES[n[0]]}{len(n)}"
 
@@ -147,10 +153,16 @@ def split_notes(blocks: list[Block], body_text: str = "") -> tuple[list[Block], 
             return blocks, None
         entries = blocks[start:]
     notes: list[list[Block]] = []
+    last = 0
     for block in entries:
         for piece in _note_starts(block):
-            if read_label(piece.text) or not notes:
+            found = read_label(piece.text)
+            number = int(found[0].n) if found and found[0].n.isdigit() else None
+            if found and number is not None and number < last:
+                found = None  # "1)" after note 2 is a list inside that note, not a note
+            if found or not notes:
                 notes.append([piece])
+                last = number if number is not None else last
             else:
                 notes[-1].append(piece)
     section = NotesSection(heading, notes)
@@ -162,25 +174,28 @@ def split_notes(blocks: list[Block], body_text: str = "") -> tuple[list[Block], 
 
 
 def _headless_start(blocks: list[Block]) -> int | None:
-    """The first block of a run of labelled notes at the end, called from the text before it."""
-    index = len(blocks)
-    first = None
-    while index > 0:
-        block = blocks[index - 1]
-        found = read_label(block.text)
-        if found:
-            first = index - 1
-        elif first is None or index - 1 < first - 3:  # continuation paragraphs of a note
+    """The first block of a run of labelled notes at the end, called from the text before it:
+    one label style, numbered 1, 2, 3 … (or symbols), a paragraph or two of a note between."""
+    labelled = [i for i, block in enumerate(blocks) if read_label(block.text)]
+    if not labelled:
+        return None
+    last = labelled[-1]
+    style = read_label(blocks[last].text)[0].style
+    first = last
+    index = last - 1
+    while index >= 0:
+        found = read_label(blocks[index].text)
+        if found and found[0].style == style:
+            first = index
+        elif found or first - index > 2:
             break
         index -= 1
-    if first is None or first == 0:
+    numbers = [read_label(b.text)[0].n for b in blocks[first:last + 1] if read_label(b.text)]
+    if first == 0 or numbers[0] not in ("1", "a", "*", "†"):
         return None
-    label = read_label(blocks[first].text)[0]
-    if label.n not in ("1", "*", "†"):
-        return None
-    numbers = [read_label(b.text)[0].n for b in blocks[first:] if read_label(b.text)]
-    if label.n == "1" and numbers != [str(i) for i in range(1, len(numbers) + 1)]:
+    if numbers[0] == "1" and numbers != [str(i) for i in range(1, len(numbers) + 1)]:
         return None  # a numbered list, not notes
+    label = read_label(blocks[first].text)[0]
     before = "\n".join(b.text for b in blocks[:first])
     if not any(p.search(before) for p in _marker_patterns({label.n: label}, strict=True)):
         return None
@@ -205,10 +220,14 @@ def hand_of(last_paragraph: str, opening: str, default: str = "author") -> str:
 def _marker_patterns(labels: dict[str, Label], strict: bool = False) -> list[re.Pattern]:
     """The patterns of the markers that call these notes (strict: only the numbers given)."""
     numbers = sorted((n for n in labels if n.isdigit()), key=int, reverse=True)
-    symbols = sorted((n for n in labels if not n.isdigit()), key=len, reverse=True)
+    letters = sorted(n for n in labels if n.isalpha())
+    symbols = sorted((n for n in labels if not n.isalnum()), key=len, reverse=True)
     alternatives = "|".join(numbers) or r"(?!)"
-    bracketed = alternatives if strict else r"[1-9]\d{0,2}"
+    bracketed = "|".join(numbers + letters) or r"(?!)" if strict else r"[1-9]\d{0,2}"
     patterns = [re.compile(rf"\[(?P<n>{bracketed})\]")]
+    if not strict:  # "[a]": a lettered note (there are no one-letter interpolations); "witness1)"
+        patterns.append(re.compile(r"(?<=[\w.,;:!?’”\"')])\[(?P<n>[a-z])\]"))
+        patterns.append(re.compile(r"(?<=[^\W\d])(?P<n>[1-9]\d?)\)(?![\w(])"))
     patterns.append(re.compile(r"(?<=\S)(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])"))
     styles = {label.style for label in labels.values()}
     if numbers and "parenthesized" in styles:  # (1) elsewhere is a list number
@@ -298,7 +317,7 @@ def encode_notes(text_el: etree._Element, section: NotesSection, ctx: Context, f
         else:
             paragraph(div, section.heading, ctx)
     seen: dict[str, int] = {}
-    default = ctx.source.options.get("notes_hand", "author")
+    default = ctx.source.options.get("notes_hand") or _stated_hand(section, ctx) or "author"
     for blocks in section.notes:
         found = read_label(blocks[0].text)
         if found is None:
@@ -321,6 +340,7 @@ def encode_notes(text_el: etree._Element, section: NotesSection, ctx: Context, f
         note = sub(div, "note", attrs)
         first = sub(note, "p", {"xml:id": ctx.new_id("p")})
         ctx.block_ids.setdefault(blocks[0].first_line, first.get("{http://www.w3.org/XML/1998/namespace}id"))
+        append_text(first, label.indent)
         sub(first, "label", text=label.text)
         append_text(first, space)
         fill(first, rest, ctx)
@@ -333,6 +353,24 @@ def encode_notes(text_el: etree._Element, section: NotesSection, ctx: Context, f
         if not duplicate:
             seen[label.n] = blocks[0].first_line
     return seen
+
+
+STATED_HAND = re.compile(r"\bnotes?\b[^.]{0,40}?\bby the (?P<hand>author|editors?|translators?|MIA|publishers?)\b",
+                         re.IGNORECASE)
+PRINTED_EDITION = re.compile(r"^\s*Source\s*:.*\b(?:Collected Works|Selected Works|Complete Works|Publishers?|"
+                             r"Publishing House|Press)\b", re.IGNORECASE | re.MULTILINE)
+
+
+def _stated_hand(section: NotesSection, ctx: Context) -> str:
+    """The hand of the unsigned notes, as the source states it: a notes statement ("Notes are
+    by the author except …"), or an archive page taken from a printed edition ("Source: …
+    Collected Works, Progress Publishers"), whose unsigned notes are that edition's editors'."""
+    if section.heading is not None and (stated := STATED_HAND.search(section.heading.text)):
+        word = stated["hand"].lower()
+        return {"author": "author", "mia": "mia"}.get(word, "translator" if word.startswith("trans") else "website")
+    if PRINTED_EDITION.search(ctx.memory.get("provenance", "")):
+        return "website"
+    return ""
 
 
 def _without_final_reference(text: str) -> str:
