@@ -383,3 +383,20 @@ def test_sigterm_during_new_source_changes_nothing(tmp_path):
     assert process.returncode == 1 and "stopped by signal SIGTERM; nothing was changed" in output, output
     assert _snapshot(project.root) == before
     _nothing_left(project)
+
+
+def test_participants_are_declared_from_the_command_line_and_linked_by_name(tmp_path):
+    project = small_project(tmp_path / "project")
+    text = tmp_path / "record.txt"
+    text.write_text("THE PRESIDENT: Accused Bukharin, stand up.\n\nBUKHARIN: Yes.\n", "utf-8")
+    result = CliRunner().invoke(main, ["new-source", str(text), "--id", "a-record", "--title", "A record",
+                                       "--participant", "president=V. V. Ul’rikh=judge", "-q",
+                                       "--root", str(project.root)])
+    assert result.exit_code == 0, result.output
+    assert 'participants = [{ id = "president", name = "V. V. Ul’rikh", role = "judge" }]' in \
+        project.manifest.read_text("utf-8")
+    tei = (project.tei / "a-record.xml").read_text("utf-8")
+    assert '<person xml:id="president" role="judge">' in tei and "<persName>V. V. Ul’rikh</persName>" in tei
+    refused = CliRunner().invoke(main, ["new-source", str(text), "--id", "b-record", "--title", "B",
+                                        "--participant", "President", "--root", str(project.root)])
+    assert refused.exit_code != 0 and "write ID=NAME or ID=NAME=ROLE" in refused.output

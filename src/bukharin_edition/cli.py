@@ -408,6 +408,19 @@ def serve(port: int, host: str, interval: float, root: str | None) -> None:
     run_server(_project(root), host=host, port=port, interval=interval, echo=click.echo)
 
 
+def _participant(spec: str) -> dict:
+    """'--participant president=V. V. Ul’rikh=judge' as the manifest's participant table."""
+    import re
+
+    from .errors import EditionError
+
+    parts = [part.strip() for part in spec.split("=")]
+    if len(parts) not in (2, 3) or not re.fullmatch(r"[a-z][a-z0-9-]*", parts[0]) or not parts[1]:
+        raise EditionError(f"--participant {spec!r}: write ID=NAME or ID=NAME=ROLE, the id in lower case "
+                           "(the label's word, e.g. president=V. V. Ul’rikh=judge)")
+    return dict(zip(("id", "name", "role"), parts))
+
+
 NEW_SOURCE_HELP = """Add a source to the edition, end to end, or nothing at all.
 
 From a text file: copies it into seeds/<ID>.txt byte for byte (a new received file; the files
@@ -435,6 +448,9 @@ the same for a manifest entry the editors wrote themselves.
 @click.option("--url", default="", help="The original address (http:// or https://).")
 @click.option("--published", default="", help="The date of publication (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--facts", default=None, help="Where the bibliographic facts come from.")
+@click.option("--participant", "participants", multiple=True, metavar="ID=NAME[=ROLE]",
+              help="A participant of a record whom its labels name (repeatable), e.g. "
+                   "'president=V. V. Ul’rikh=judge'; linked to the register by name.")
 @click.option("--replace", is_flag=True, help="Replace the source of this id that new-source added.")
 @click.option("--dry-run", is_flag=True, help="Show what would be encoded; write nothing.")
 @click.option("--entry", "entry_id", default=None, help="Build the manifest's entry ID (no text file).")
@@ -442,8 +458,8 @@ the same for a manifest entry the editors wrote themselves.
 @click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
 def new_source(text_file: Path | None, source_id: str | None, title: str | None, profile: str | None,
                genre: str, language: str, authors: tuple[str, ...], website: str, url: str, published: str,
-               facts: str | None, replace: bool, dry_run: bool, entry_id: str | None, verbosity: int,
-               root: str | None) -> None:
+               facts: str | None, participants: tuple[str, ...], replace: bool, dry_run: bool,
+               entry_id: str | None, verbosity: int, root: str | None) -> None:
     from .errors import EditionError
     from .new_source import Entry, add_source, build_entry, preview
 
@@ -457,14 +473,16 @@ def new_source(text_file: Path | None, source_id: str | None, title: str | None,
     if text_file is None or not source_id or not title:
         raise EditionError("a new source needs its text file, --id and --title (or --entry ID)")
     entry = Entry(id=source_id, title=title, profile=profile, genre=genre, language=language,
-                  authors=list(authors), website=website, url=url, published=published)
+                  authors=list(authors), website=website, url=url, published=published,
+                  participants=[_participant(spec) for spec in participants])
     if facts:
         entry.facts = facts
     if dry_run:
         from .convert.summary import FEATURES
 
         chosen, why, counts = preview(project, text_file, entry, replace=replace)
-        click.echo(f"{source_id}: profile {chosen} ({why}); nothing was written")
+        hint = "" if profile else "; --profile chooses another"
+        click.echo(f"{source_id}: profile {chosen} ({why}{hint}); nothing was written")
         for feature in FEATURES:
             click.echo(f"{feature:>14}  {counts[feature]}")
         return

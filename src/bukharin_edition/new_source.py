@@ -49,6 +49,11 @@ class Entry:
     url: str = ""
     published: str = ""
     added: dt.date = field(default_factory=dt.date.today)
+    # Participants of a record declared beforehand: {id, name, role?} (see convert/transcript.py).
+    participants: list[dict] = field(default_factory=list)
+
+    def options(self) -> dict:
+        return {"participants": self.participants} if self.participants else {}
 
 
 def _toml(value) -> str:
@@ -79,6 +84,10 @@ def manifest_entry(entry: Entry, seed_name: str, sha256: str, lines: tuple[int, 
     source += [f"language = {_toml(entry.language)}", f"genre = {_toml(entry.genre)}",
                f"profile = {_toml(entry.profile)}", f"facts = {_toml(entry.facts)}",
                f"added = {_toml(entry.added)}"]
+    if entry.participants:
+        tables = ", ".join("{ " + ", ".join(f"{k} = {_toml(v)}" for k, v in p.items()) + " }"
+                           for p in entry.participants)
+        source += ["", "[source.options]", f"participants = [{tables}]"]
     return "\n".join(received + source) + "\n"
 
 
@@ -340,7 +349,7 @@ def preview(project: Project, text_file: Path, entry: Entry, replace: bool = Fal
         raise ManifestError(f"{project.manifest.name}: a source '{entry.id}' is already in the manifest "
                             "(with --replace, the dry run shows what replacing it would encode)")
     facts = dict(language=entry.language, genre=entry.genre, authors=tuple(entry.authors),
-                 website=entry.website, url=entry.url, published=entry.published)
+                 website=entry.website, url=entry.url, published=entry.published, options=entry.options())
     try:
         shown = encode_text(manifest, data, entry.id, entry.title, entry.profile, **facts)
     except EditionError:
