@@ -35,18 +35,29 @@
   <xsl:variable name="ed:hand-order" as="xs:string+"
       select="('ed:author', 'ed:translator', 'ed:mia', 'ed:website', 'ed:unknown', 'ed:editors')"/>
 
+  <!-- Phrase-level elements: an element of the text holding one of them is mixed text (tei.PHRASES). -->
+  <xsl:variable name="ed:phrases" as="xs:string+"
+      select="('persName', 'date', 'ref', 'seg', 'supplied', 'choice', 'q', 'lb', 'title', 'foreign',
+               'gap', 'unclear', 'hi', 'rs', 'placeName', 'orgName')"/>
+
   <!-- Is the element's content mixed text, that is, one block of the text (tei.has_inline_layout)?
-       Asked of every element and text node about its parent and ancestors: the text children of
-       an element are looked up in a key (made once per document), not scanned each time, or a
-       division of thousands of blocks would be scanned once per block (quadratic). -->
+       Asked of every element and text node about its parent and ancestors: an element's text
+       and phrase-level children are looked up in keys (made once per document), not scanned each
+       time, or a division of thousands of blocks would be scanned once per block (quadratic). -->
   <xsl:key name="ed:texts-of" match="text()[normalize-space()]" use="generate-id(..)"/>
+  <xsl:key name="ed:phrases-of" match="*[local-name() = $ed:phrases or (local-name() = 'note' and @place = 'inline')]"
+      use="generate-id(..)"/>
   <xsl:function name="ed:is-mixed" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="local-name($e) = $ed:always-inline
                           or empty($e/*)
                           or (if (root($e) instance of document-node())
                               then exists(key('ed:texts-of', generate-id($e), root($e)))
-                              else exists($e/text()[normalize-space()]))"/>
+                                   or (exists(key('ed:phrases-of', generate-id($e), root($e)))
+                                       and exists($e/ancestor::text))
+                              else exists($e/text()[normalize-space()])
+                                   or (exists($e/*[local-name() = $ed:phrases or (local-name() = 'note' and @place = 'inline')])
+                                       and exists($e/ancestor::text)))"/>
   </xsl:function>
 
   <!-- Is the element this edition's addition rather than the source's text (fidelity.is_editorial)? -->

@@ -12,7 +12,7 @@ from lxml import etree
 from ..errors import ConversionError
 from ..manifest import Manifest, Source
 from ..tei import TEI_NS, new_document, serialize, write_atomic
-from . import brackets, collection, corrections, dates, mia, parallels, persons, prose, quotations, transcript
+from . import brackets, collection, corrections, dates, mia, notes, parallels, persons, prose, quotations, transcript
 from .blocks import split_blocks
 from .context import Context
 from .inline import DataRecognizer, Recognizer
@@ -26,7 +26,7 @@ PROFILES: dict[str, ModuleType] = {
 # Recognizers every profile applies to its text, after the profile's own (module.RECOGNIZERS).
 # A DataRecognizer is bound to the manifest's data files (seeds/*.toml) when a source is encoded.
 COMMON_RECOGNIZERS: tuple[Recognizer | DataRecognizer, ...] = (
-    brackets.RECOGNIZER, persons.RECOGNIZER, dates.RECOGNIZER,
+    brackets.RECOGNIZER, brackets.INSERTION_RECOGNIZER, persons.RECOGNIZER, dates.RECOGNIZER,
     DataRecognizer("quotations", lambda manifest: quotations.recognizer(persons.gazetteer_for(manifest).find_persons)),
 )
 
@@ -64,9 +64,24 @@ def encode_source(manifest: Manifest, source: Source,
           for r in (*getattr(profile, "RECOGNIZERS", ()), *COMMON_RECOGNIZERS)),
     ))
     blocks = split_blocks(manifest.lines_of(source))
+    whole = "\n".join(block.text for block in blocks)
+    for recognizer in ctx.recognizers:  # recognizers that learn from the whole source
+        if hasattr(recognizer.pattern, "prepare"):
+            recognizer.pattern.prepare(whole)
     for block in blocks:
         brackets.lint(block, ctx)
-    text = profile.encode(blocks, ctx)
+    if getattr(profile, "ENCODES_NOTES", False):
+        text = profile.encode(blocks, ctx)
+    else:  # the front matter, the notes section and its markers, the same in every profile
+        front_blocks, blocks = _front_matter(blocks)
+        blocks, section = notes.split_notes(blocks)
+        markers = notes.install_markers(ctx, section)
+        front = mia.encode_front(front_blocks, ctx) if front_blocks else None
+        text = profile.encode(blocks, ctx)
+        if front is not None:
+            text.insert(0, front)
+        lines = notes.encode_notes(text, section, ctx, _note_paragraphs) if section else {}
+        markers.report_unmarked(lines)
     corrections.check_applied(ours, ctx, dict(manifest.lines_of(source)))
     root = new_document(source.id, source.language)
     header = build_header(manifest, source, profile.DESCRIPTION)
@@ -77,6 +92,22 @@ def encode_source(manifest: Manifest, source: Source,
     root.append(text)
     persons.link_participants(root, persons.gazetteer_for(manifest))
     return Converted(Path(f"{source.id}.xml"), root, ctx.warnings, ctx.block_ids)
+
+
+def _front_matter(blocks):
+    """An archive page's title and provenance lines ("Source: …", "Recorded: …") open the text:
+    they are its front matter, whatever the profile."""
+    front, rest = mia._split_front(blocks)
+    if not any(mia.PROVENANCE.match(block.text) for block in front):
+        return [], blocks
+    return front, rest
+
+
+def _note_paragraphs(note: etree._Element, blocks, ctx: Context) -> None:
+    """A note's paragraphs after its first."""
+    from .structure import paragraph
+    for block in blocks[1:]:
+        paragraph(note, block, ctx)
 
 
 def encode_shared(manifest: Manifest) -> Converted:
@@ -124,7 +155,7 @@ class Outcome:
 
 
 def write_documents(documents: list[Converted], tei_dir: Path, force: bool = False,
-                    with_diff: bool = False, allow_dirty: bool = False) -> list[Outcome]:
+                    with_diff: bool = False, allow_dirty: bool = False, writer=write_atomic) -> list[Outcome]:
     """Write documents into tei_dir; a file that differs is left alone unless forced.
 
     Every document is encoded before this is called, so an error in one source leaves
@@ -135,7 +166,7 @@ def write_documents(documents: list[Converted], tei_dir: Path, force: bool = Fal
     for document in documents:
         target = tei_dir / document.path
         if not target.exists():
-            write_atomic(target, document.data)
+            writer(target, document.data)
             outcomes.append(Outcome(target, "written"))
             continue
         current = target.read_bytes()
@@ -148,8 +179,8 @@ def write_documents(documents: list[Converted], tei_dir: Path, force: bool = Fal
         elif _unsaved_work(target) and not allow_dirty:
             outcomes.append(Outcome(target, "refused", diff))
         else:
-            _keep_backup(target)
-            write_atomic(target, document.data)
+            _keep_backup(target, writer)
+            writer(target, document.data)
             outcomes.append(Outcome(target, "overwritten", diff))
     return outcomes
 
@@ -164,7 +195,7 @@ def _unsaved_work(path: Path) -> bool:
     return result.returncode == 0 and bool(result.stdout.strip())
 
 
-def _keep_backup(path: Path) -> None:
+def _keep_backup(path: Path, writer=write_atomic) -> None:
     """Outside version control, keep the file's previous content beside it (<name>~)."""
     try:
         tracked = subprocess.run(["git", "ls-files", "--error-unmatch", "--", path.name], cwd=path.parent,
@@ -172,7 +203,7 @@ def _keep_backup(path: Path) -> None:
     except (OSError, subprocess.TimeoutExpired):
         tracked = False
     if not tracked:
-        write_atomic(path.with_name(path.name + "~"), path.read_bytes())
+        writer(path.with_name(path.name + "~"), path.read_bytes())
 
 
 def _diff(current: bytes, new: bytes, target: Path) -> str:
