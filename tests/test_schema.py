@@ -174,3 +174,37 @@ def test_the_rules_never_read_a_sibling_that_declares_a_doctype(validator, besid
     problems = validator.check_file(path)
     assert any(p.rule == "pointer-sibling" for p in problems), [p.text() for p in problems]
     assert "TOP-SECRET" not in " ".join(p.text() for p in problems)
+
+
+FREEDOMS = (
+    '<p xml:id="{id}-p2" corresp="edition.xml#editors edition.xml#mia edition.xml#author edition.xml#website edition.xml#translator">'
+    'The <foreign xml:lang="ru-Latn">smychka</foreign> held <foreign xml:lang="la">a posteriori</foreign>; '
+    '<title level="m">Stalin: The Court of the Red Tsar</title> and <title level="m" xml:lang="de">Moskau 1937</title>; '
+    'a lost figure <gap reason="lost"/> and an <unclear>unclear</unclear> word.</p>\n'
+    '        <p xml:id="{id}-p3" xml:lang="fr">Une phrase en français.</p>')
+
+
+def test_what_tei_allows_inline_the_schema_allows(validator, beside_declarations):
+    """foreign, title, gap and unclear inline, xml:lang below the root, five pointers in @corresp."""
+    (path,) = beside_declarations("p-not-empty-passes.xml")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('<p xml:id="p-not-empty-passes-p2">Not empty.</p>',
+                                 FREEDOMS.replace("{id}", "p-not-empty-passes")), encoding="utf-8")
+    assert "smychka" in path.read_text(encoding="utf-8")
+    assert [p.text() for p in validator.check_file(path)] == []
+
+
+def test_a_person_of_the_register_may_have_name_parts_authority_ids_and_sourced_dates(validator, tmp_path):
+    person = (
+        '<person xml:id="koba">\n'
+        '        <persName type="standard"><forename>Iosif</forename> <addName type="patronymic">Vissarionovich</addName> <surname>Stalin</surname></persName>\n'
+        '        <persName type="variant" subtype="nickname">Koba</persName>\n'
+        '        <persName type="variant" subtype="birth">Iosif Vissarionovich Dzhugashvili</persName>\n'
+        '        <birth when="1878-12-18" cert="high" source="edition.xml#editors"/>\n'
+        '        <idno type="wikidata">https://www.wikidata.org/wiki/Q855</idno>\n'
+        '      </person>\n      ')
+    text = (FIXTURES / "valid" / "persons.xml").read_text(encoding="utf-8")
+    (tmp_path / "persons.xml").write_text(text.replace("<person ", person + "<person ", 1), encoding="utf-8")
+    (tmp_path / "edition.xml").write_bytes((FIXTURES / "valid" / "edition.xml").read_bytes())
+    assert "Koba" in (tmp_path / "persons.xml").read_text(encoding="utf-8")
+    assert [p.text() for p in validator.check_file(tmp_path / "persons.xml")] == []
