@@ -253,6 +253,8 @@ def register_warnings(gazetteer: Gazetteer, mentions: Counter, forms: Counter) -
 
 def build_register(gazetteer: Gazetteer, manifest) -> etree._Element:
     """Return the TEI document of the person register (tei/persons.xml)."""
+    from .header import LICENCE_NAME, LICENCE_URL
+
     edition_title = EDITION_TITLE
     root = new_document("persons", "en")
     header = sub(root, "teiHeader")
@@ -266,10 +268,10 @@ def build_register(gazetteer: Gazetteer, manifest) -> etree._Element:
     pub = sub(file_desc, "publicationStmt")
     sub(pub, "publisher", text=edition_title)
     sub(pub, "idno", {"type": "source-id"}, "persons")
-    availability = sub(pub, "availability")
-    sub(availability, "p", text="The register is the edition's work.")
+    terms = sub(pub, "availability", {"status": "free"})
+    sub(terms, "licence", {"target": LICENCE_URL}, f"The register is the edition's work: {LICENCE_NAME}.")
     source_desc = sub(file_desc, "sourceDesc")
-    bibl = sub(source_desc, "bibl")
+    bibl = sub(source_desc, "bibl", {"type": "register"})
     sub(bibl, "title", text=f"The editors' person register seeds/{gazetteer.path.name}")
     sub(bibl, "note", text=(
         "Written by edition convert. Every variant is a form of the name as it occurs in the "
