@@ -77,3 +77,36 @@ def test_a_related_work_with_an_unknown_relation_is_refused(tmp_path):
         load_manifest(tmp_path / "sources.toml")
     assert "source 'bordiga-enrich-yourselves'" in refused.value.message
     assert "relation 'source' is not one of: original, translation" in refused.value.message
+
+
+def _person(register, ident: str):
+    return next(p for p in register.iter("{%s}person" % NS["t"])
+                if p.get("{http://www.w3.org/XML/1998/namespace}id") == ident)
+
+
+def test_the_register_splits_names_types_variants_and_sources_its_dates():
+    register = etree.parse(str(ROOT / "tei" / "persons.xml"))
+    bukharin = _person(register, "bukharin")
+    standard = bukharin.find("t:persName[@type='standard']", NS)
+    assert [(etree.QName(c).localname, c.text) for c in standard] == [
+        ("forename", "Nikolai"), ("addName", "Ivanovich"), ("surname", "Bukharin")]
+    assert "".join(standard.itertext()) == "Nikolai Ivanovich Bukharin"
+    assert bukharin.find("t:persName[@subtype='nickname']", NS).text == "Bukharchik"
+    birth = bukharin.find("t:birth", NS)
+    assert (birth.get("source"), birth.get("cert")) == ("spartacus-biography.xml colley-brief-summary.xml", "high")
+    stalin = _person(register, "stalin")
+    assert stalin.find("t:persName[@subtype='nickname']", NS).text == "Koba"
+    assert stalin.find("t:birth", NS).get("cert") == "medium"  # common reference knowledge, to be reviewed
+    assert register.find(".//t:person/t:idno", NS) is None  # no authority id could be verified: none is guessed
+
+
+def test_name_parts_that_do_not_make_up_the_standard_name_are_refused(tmp_path):
+    from bukharin_edition.convert.persons import load_gazetteer, register_extras
+    from bukharin_edition.errors import ConversionError
+
+    text = (ROOT / "seeds" / "persons.toml").read_text(encoding="utf-8").replace(
+        'parts = {forename = "Nikolai", patronymic = "Ivanovich"', 'parts = {forename = "Nikolay", patronymic = "Ivanovich"')
+    (tmp_path / "persons.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(ConversionError) as refused:
+        register_extras(load_gazetteer(tmp_path / "persons.toml"))
+    assert "persons.toml:" in refused.value.message and "do not make up its standard name" in refused.value.message

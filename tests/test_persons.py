@@ -128,7 +128,7 @@ def test_the_register_has_one_person_per_real_person(documents, manifest):
     ids = [p.get("{http://www.w3.org/XML/1998/namespace}id") for p in people]
     assert len(ids) == len(set(ids)) == len(gazetteer_for(manifest).persons)
     bukharin = people[ids.index("bukharin")]
-    assert bukharin.find("t:persName[@type='standard']", NS).text == "Nikolai Ivanovich Bukharin"
+    assert "".join(bukharin.find("t:persName[@type='standard']", NS).itertext()) == "Nikolai Ivanovich Bukharin"
     variants = [v.text for v in bukharin.findall("t:persName[@type='variant']", NS)]
     assert {"Nikolay Bukharin", "Nickolai Bukharin", "Nikolai Bukharin", "Bukharchik"} <= set(variants)
     assert bukharin.find("t:birth", NS).get("when") == "1888-10-09"
