@@ -229,5 +229,5 @@ def test_the_trial_participants_point_at_the_register(documents):
     root = etree.fromstring(documents["trial-1938.xml"].data)
     links = {p.get("{http://www.w3.org/XML/1998/namespace}id"): p.get("corresp")
              for p in root.iterfind(".//t:particDesc//t:person", NS)}
-    assert links == {"president": None, "procurator": "per:vyshinsky", "bukharin": "per:bukharin", "rykov": "per:rykov",
+    assert links == {"president": "per:ulrikh", "procurator": "per:vyshinsky", "bukharin": "per:bukharin", "rykov": "per:rykov",
                      "iagoda": "per:yagoda", "krestinskii": "per:krestinsky", "rakovskii": "per:rakovsky"}

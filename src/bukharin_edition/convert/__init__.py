@@ -89,6 +89,7 @@ def encode_persons(manifest: Manifest, sources: list[Converted]) -> Converted:
     gazetteer = persons.gazetteer_for(manifest)
     mentions = persons.mention_counts([document.root for document in sources])
     texts = ["\n".join(text for _, text in manifest.lines_of(source)) for source in manifest.sources]
+    texts += persons.header_texts([document.root for document in sources])
     warnings = persons.register_warnings(gazetteer, mentions, persons.form_counts(gazetteer, texts))
     return Converted(Path(PERSONS_FILE), persons.build_register(gazetteer, manifest), warnings)
 

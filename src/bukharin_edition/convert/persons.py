@@ -215,14 +215,26 @@ def link_participants(root: etree._Element, gazetteer: Gazetteer) -> None:
 
 
 def mention_counts(roots: list[etree._Element]) -> Counter:
-    """Count persName/@ref per person id over encoded TEI documents."""
+    """Count persName/@ref per person id over encoded TEI documents, and the participants of a
+    transcript identified with a person (person/@corresp in particDesc): the record names them."""
     counts: Counter = Counter()
     for root in roots:
         for name in root.iter(f"{{{TEI_NS}}}persName"):
             ref = name.get("ref", "")
             if ref.startswith(f"{PREFIX}:"):
                 counts[ref[len(PREFIX) + 1:]] += 1
+        for person in root.iterfind(f".//{{{TEI_NS}}}particDesc//{{{TEI_NS}}}person[@corresp]"):
+            for pointer in person.get("corresp").split():
+                if pointer.startswith(f"{PREFIX}:"):
+                    counts[pointer[len(PREFIX) + 1:]] += 1
     return counts
+
+
+def header_texts(roots: list[etree._Element]) -> list[str]:
+    """The texts of the participants' declarations: the forms a header names a person by
+    (the judge whom the record names only by office) are forms of the register too."""
+    return [" ".join(person.itertext()) for root in roots
+            for person in root.iterfind(f".//{{{TEI_NS}}}particDesc//{{{TEI_NS}}}person")]
 
 
 def form_counts(gazetteer: Gazetteer, texts: list[str]) -> Counter:
