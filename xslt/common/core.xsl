@@ -121,6 +121,11 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The title of a work the text names: names and dates in it are its words, not mentions. -->
+  <xsl:template match="title" mode="reading diplomatic">
+    <cite class="ed-title"><xsl:call-template name="ed:prov"/><xsl:apply-templates mode="#current"/></cite>
+  </xsl:template>
+
   <!-- A citation printed after a quotation. -->
   <xsl:template match="bibl" mode="reading diplomatic">
     <cite class="ed-bibl"><xsl:call-template name="ed:prov"/><xsl:apply-templates mode="#current"/></cite>
