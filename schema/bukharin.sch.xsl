@@ -370,7 +370,7 @@
             <xsl:apply-templates/>
          </svrl:active-pattern>
          <xsl:apply-templates mode="M28"
-                              select="//((tei:note[@n])|(tei:ref[@type = 'noteref']))[not(self::text())]"/>
+                              select="//((tei:note[@n][not(@subtype = 'duplicate')])|(tei:ref[@type = 'noteref']))[not(self::text())]"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -953,14 +953,17 @@ The element indicated by @spanTo (<xsl:text/>
    </xsl:template>
    <!--PATTERN schematron-constraint-bukharin-notes-25-->
    <!--RULE note-number-->
-   <xsl:template match="tei:note[@n]" priority="1001" mode="M28">
-      <xsl:variable name="previous" select="preceding::tei:note[@n][1]"/>
+   <xsl:template match="tei:note[@n][not(@subtype = 'duplicate')]"
+                 priority="1001"
+                 mode="M28">
+      <xsl:variable name="previous"
+                    select="preceding::tei:note[@n][not(@subtype = 'duplicate')][1]"/>
       <!--ASSERT -->
       <xsl:choose>
-         <xsl:when test="not(preceding::tei:note[@n = current()/@n])"/>
+         <xsl:when test="not(preceding::tei:note[@n = current()/@n][not(@subtype = 'duplicate')])"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl"
-                                test="not(preceding::tei:note[@n = current()/@n])">
+                                test="not(preceding::tei:note[@n = current()/@n][not(@subtype = 'duplicate')])">
                <xsl:attribute name="id">note-number-unique</xsl:attribute>
                <xsl:attribute name="location">
                   <xsl:apply-templates select="." mode="schematron-select-full-path"/>
@@ -973,10 +976,10 @@ The element indicated by @spanTo (<xsl:text/>
       </xsl:choose>
       <!--ASSERT -->
       <xsl:choose>
-         <xsl:when test="not($previous) or $previous/@n = @n or number(@n) &gt; number($previous/@n)"/>
+         <xsl:when test="not($previous) or $previous/@n = @n or not(number(@n) = number(@n)) or not(number($previous/@n) = number($previous/@n)) or number(@n) &gt; number($previous/@n)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl"
-                                test="not($previous) or $previous/@n = @n or number(@n) &gt; number($previous/@n)">
+                                test="not($previous) or $previous/@n = @n or not(number(@n) = number(@n)) or not(number($previous/@n) = number($previous/@n)) or number(@n) &gt; number($previous/@n)">
                <xsl:attribute name="id">note-number-order</xsl:attribute>
                <xsl:attribute name="location">
                   <xsl:apply-templates select="." mode="schematron-select-full-path"/>

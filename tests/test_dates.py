@@ -60,7 +60,7 @@ def test_every_date_of_every_source_is_the_reviewed_list(documents, request):
     ("spartacus-biography", "the spring of 1927", {"notBefore": "1927-03", "notAfter": "1927-05", "precision": "low"}),
     ("spartacus-biography", "spring 1928", {"notBefore": "1928-03", "notAfter": "1928-05", "precision": "low"}),
     ("spartacus-biography", "July, 1928", {"when": "1928-07"}),
-    ("spartacus-biography", "6th March", {"when": "--03-06"}),
+    ("spartacus-biography", "6th March", {"when": "1921-03-06", "cert": "medium"}),  # the year printed before
     ("siegelbaum-industrialization-debate", "the mid-1920s",
      {"notBefore": "1923", "notAfter": "1927", "precision": "low"}),
     ("omodeo-abstract", "the 1930s", {"notBefore": "1930", "notAfter": "1939"}),
@@ -232,3 +232,52 @@ def _corpus_manifest():
     if not _MANIFEST:
         _MANIFEST.append(load_manifest(ROOT / "seeds/sources.toml", profiles=converting.PROFILES))
     return _MANIFEST[0]
+
+
+# ---------------------------------------------------------------- the forms of new sources
+
+@pytest.mark.parametrize("text, printed, attrs", [
+    ("on November 25, 1917 it", "November 25, 1917", {"when": "1917-11-25"}),
+    ("on March 5 1938 it", "March 5 1938", {"when": "1938-03-05"}),
+    ("June 01, 2011", "June 01, 2011", {"when": "2011-06-01"}),
+    ("on the 13th of March, 1938", "the 13th of March, 1938", {"when": "1938-03-13"}),
+    ("dated 5.III.1938.", "5.III.1938", {"when": "1938-03-05"}),
+    ("dated 12.3.1938 in", "12.3.1938", {"when": "1938-03-12"}),
+    ("7/IX.1922", "7/IX.1922", {"when": "1922-09-07"}),
+    ("Sept. 1917", "Sept. 1917", {"when": "1917-09"}),
+    ("from 16 January 1919 – 15 July 1923", "16 January 1919 – 15 July 1923", {"from": "1919-01-16", "to": "1923-07-15"}),
+    ("10 February – 1 December 1934", "10 February – 1 December 1934", {"from": "1934-02-10", "to": "1934-12-01"}),
+    ("March 5 - March 12 1938", "March 5 - March 12 1938", {"from": "1938-03-05", "to": "1938-03-12"}),
+    ("July 1921 to January 1926", "July 1921 to January 1926", {"from": "1921-07", "to": "1926-01"}),
+    ("held August 19-24, 1936.", "August 19-24, 1936", {"from": "1936-08-19", "to": "1936-08-24"}),
+    ("held 5-12 March 1938.", "5-12 March 1938", {"from": "1938-03-05", "to": "1938-03-12"}),
+    ("in February-March, 1917 the", "February-March, 1917", {"from": "1917-02", "to": "1917-03"}),
+    ("written after June 20, 1916", "after June 20, 1916", {"notBefore": "1916-06-20"}),
+    ("before 1917 he", "before 1917", {"notAfter": "1917"}),
+    ("at the end of 1925", "the end of 1925", {"when": "1925", "precision": "low"}),
+    ("c. 1920s", "c. 1920s", {"notBefore": "1920", "notAfter": "1929", "precision": "low"}),
+    ("on 3 April 1917 (O.S.) he", "3 April 1917 (O.S.)",
+     {"when": "1917-04-16", "when-custom": "1917-04-03", "datingMethod": "ed:julian"}),
+    ("27 March [O.S. 15 March] 1886", "27 March [O.S. 15 March] 1886",
+     {"when": "1886-03-27", "when-custom": "1886-03-15", "datingMethod": "ed:julian"}),
+    ("Born August 13 [O.S. August 1] 1873", "August 13 [O.S. August 1] 1873",
+     {"when": "1873-08-13", "when-custom": "1873-08-01", "datingMethod": "ed:julian"}),
+    ("Died1 December 1934(1934-12-01)", "1 December 1934", {"when": "1934-12-01"}),
+])
+def test_the_date_forms_of_new_sources_are_read_whole(text, printed, attrs):
+    from bukharin_edition.convert.dates import DateFinder, DateRules
+    found = DateFinder(DateRules()).search(text)
+    assert found is not None and (found.group(), found.attrs) == (printed, attrs)
+
+
+@pytest.mark.parametrize("text", ["see pp. 1917-1920 of it", "p. 1925", "Article 1917 says", "No. 1918"])
+def test_page_and_article_numbers_are_not_dates(text):
+    from bukharin_edition.convert.dates import DateFinder, DateRules
+    assert DateFinder(DateRules()).search(text) is None
+
+
+def test_a_day_without_a_year_takes_the_year_printed_before_it_with_cert(tmp_path):
+    path = make_project(tmp_path, "The trial opened in March 1938.\n\nOn March 5 the court sat late.\n")
+    root = etree.fromstring(converting.encode_all(load_manifest(path))[1].data)
+    assert [(inline_text(d), dict(d.attrib)) for d in root.iterfind(".//t:text//t:date", NS)] == [
+        ("March 1938", {"when": "1938-03"}), ("March 5", {"when": "1938-03-05", "cert": "medium"})]

@@ -2,7 +2,6 @@
 and the static DTS files, checked against the TEI files they come from."""
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace
@@ -174,34 +173,6 @@ def test_previous_and_next_source(corpus_build):
     assert first.xpath("//a[@rel='next']/@href") == [f"../{order[1]}/reading.html"]
     last = _page(out / order[-1] / "parallel.html")
     assert last.xpath("//a[@rel='prev']/@href") == [f"../{order[-2]}/parallel.html"]
-
-
-# The DTS 1.0 shapes (https://distributed-text-services.github.io/specifications/): the members
-# each response must have, as the specification's JSON examples give them.
-ENTRY = {"@context", "@id", "@type", "dtsVersion", "collection", "navigation", "document"}
-COLLECTION = {"@context", "@id", "@type", "dtsVersion", "title", "totalParents", "totalChildren"}
-MEMBER = {"@id", "@type", "title", "totalParents", "totalChildren"}
-NAVIGATION = {"@context", "@id", "@type", "dtsVersion", "resource", "member"}
-UNIT = {"identifier", "@type", "level", "parent", "citeType"}
-
-
-def test_dts_responses_have_the_specification_shapes_and_resolve(corpus_build):
-    dts = corpus_build[0] / "dts"
-    entry = json.loads((dts / "index.json").read_text())
-    assert ENTRY <= entry.keys() and entry["@type"] == "EntryPoint" and entry["dtsVersion"] == "1.0"
-    collection = json.loads((dts / "collection" / "edition.json").read_text())
-    assert COLLECTION <= collection.keys() and collection["@type"] == "Collection"
-    assert collection["totalChildren"] == len(collection["member"]) == len(SOURCES)
-    for member in collection["member"]:
-        assert MEMBER <= member.keys() and member["@type"] == "Resource"
-        navigation = json.loads((dts / "navigation" / f"{member['@id']}.json").read_text())
-        assert NAVIGATION <= navigation.keys() and navigation["@type"] == "Navigation"
-        assert navigation["member"] and all(UNIT <= unit.keys() for unit in navigation["member"])
-        for template, key in (("collection", "id"), ("navigation", "resource"), ("document", "resource")):
-            assert (dts / entry[template].replace("{" + key + "}", member["@id"])).is_file()
-        document = etree.parse(str(dts / "document" / f"{member['@id']}.xml"))
-        ids = set(document.xpath("//@xml:id"))
-        assert all(unit["identifier"] in ids for unit in navigation["member"])
 
 
 def test_a_person_removed_from_the_register_keeps_no_page(tmp_path, saxon):

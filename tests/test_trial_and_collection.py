@@ -151,6 +151,7 @@ ATTRIBUTED = [
     ("spartacus-biography", "per:service", '"He was pinched-looking after'),
     ("spartacus-biography", "per:bukharin", '"We gathered and - I remember'),
     ("spartacus-biography", "per:lenin", '"Bukharin is not only the most valuable'),
+    ("spartacus-biography", "per:medvedev", '"In 1922 Stalin was the least prominent'),  # "Roy A. Medvedev, has argued"
     ("spartacus-biography", "per:deutscher", '"Tactical reasons compelled him'),
     ("spartacus-biography", "per:stalin", '"In the period between 1904'),
     ("spartacus-biography", "per:radzinsky", '"In '),

@@ -111,24 +111,58 @@ PERSONS_HELP = """Check the persons named in tei/ against the register.
 Reports every per: pointer (persName/@ref, q/@who, person/@corresp, author/@ref) that is
 not in the register (seeds/persons.toml), and every persName whose text is not one of its
 person's registered forms, with its file and line.
+
+With --candidates, lists instead the names the sources print that the register lacks
+(persName without @ref), a candidate a surname with its forms and where each occurs, for the
+sources named (default: all); with --accept, appends them to seeds/persons.toml as entries for
+the editors to review.
 """
 
 
 @main.command(help=PERSONS_HELP)
+@click.argument("sources", nargs=-1)
+@click.option("--candidates", is_flag=True, help="List the names the register lacks, with context.")
+@click.option("--accept", is_flag=True, help="Append the candidates to seeds/persons.toml for review.")
 @click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
-def persons(root: str | None) -> None:
+def persons(sources: tuple[str, ...], candidates: bool, accept: bool, root: str | None) -> None:
     from .convert.persons import check_mentions, gazetteer_for
     from .errors import ValidationError
 
     project = _project(root)
     manifest = load_manifest(project.manifest)
-    paths = [project.tei / f"{source.id}.xml" for source in manifest.sources]
+    chosen = [manifest.source(name) for name in sources] if sources else manifest.sources
+    paths = [project.tei / f"{source.id}.xml" for source in chosen]
+    if candidates or accept:
+        _candidates(project, [p for p in paths if p.exists()], accept)
+        return
+    if sources:
+        raise click.UsageError("name sources only with --candidates or --accept")
     problems = check_mentions(gazetteer_for(manifest), [p for p in paths if p.exists()])
     for problem in problems:
         click.echo(problem, err=True)
     if problems:
         raise ValidationError(f"{len(problems)} persName(s) do not match the person register")
     click.echo(f"{len(gazetteer_for(manifest).persons)} persons: every persName matches the register")
+
+
+def _candidates(project, paths, accept: bool) -> None:
+    from .convert import candidates as proposing
+    from .convert.persons import REGISTER_FILE
+
+    found = proposing.find_candidates(paths)
+    for candidate in found:
+        forms = ", ".join(f"{form} ({count})" for form, count in candidate.forms.most_common())
+        click.echo(f"{candidate.standard}: {forms}")
+        for file, line, context in candidate.places[:3]:
+            click.echo(f"  tei/{file}:{line}: {context}")
+        if len(candidate.places) > 3:
+            click.echo(f"  … and {len(candidate.places) - 3} more")
+    click.echo(f"{len(found)} name(s) not in the register")
+    if accept:
+        register = project.manifest.parent / REGISTER_FILE
+        added = proposing.accept(register, found)
+        click.echo(f"{added} entr{'y' if added == 1 else 'ies'} added to {register.relative_to(project.root)} "
+                   "for review (role, dates and identification to be checked)")
 # ---------------------------------------------------------------- validate, manual
 
 VALIDATE_HELP = """Check TEI files against the edition's schema and rules.

@@ -11,7 +11,7 @@ became invalid keeps its last good pages.
 Only files under edition/ are served: a path with `..`, `.` or hidden segments, an encoded
 traversal, a backslash or a NUL, or one that leads out of edition/ (by a symbolic link) is
 refused. Every response carries a Content-Security-Policy that the pages satisfy (they have no
-inline script or style).
+inline script or style). The DTS server's endpoints (dts/server.py) are mounted under /dts/.
 """
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ from urllib.parse import unquote, urlsplit
 from .build.base import Session
 from .build.pipeline import build_edition, warm
 from .build.site import CSP_SEARCH
+from .dts.server import call as dts_call, create_app as create_dts_app, handles as dts_handles
+from .errors import EditionError
 from .project import Project
 
 WATCHED = ("tei", "xslt", "schema", "seeds")
@@ -231,6 +233,7 @@ def inject(html: bytes, version: int) -> bytes:
 
 def make_handler(root: Path, preview: Preview | None, allowed_hosts: tuple[str, ...] | None):
     """The request handler class for one edition/ folder."""
+    dts: dict = {}  # the DTS application, made on the first DTS request
 
     class Handler(http.server.BaseHTTPRequestHandler):
         server_version = "edition-serve"
@@ -259,6 +262,8 @@ def make_handler(root: Path, preview: Preview | None, allowed_hosts: tuple[str, 
             path = urlsplit(self.path).path
             if path.startswith(PREFIX):
                 return self._preview(path[len(PREFIX):], body)
+            if (path == "/dts" or path.startswith("/dts/")) and dts_handles(path[4:]):
+                return self._dts(path[4:], body)
             code, file = resolve_request(root, self.path)
             if file is None:
                 return self._send(code, f"{code}\n".encode(), "text/plain; charset=utf-8", body)
@@ -281,6 +286,19 @@ def make_handler(root: Path, preview: Preview | None, allowed_hosts: tuple[str, 
             if name == "live.css":
                 return self._send(200, LIVE_CSS.encode(), TYPES[".css"], body)
             self._send(404, b"404\n", "text/plain; charset=utf-8", body)
+
+        def _dts(self, path_info: str, body: bool) -> None:
+            """The DTS server's endpoints, mounted under /dts/ (its static files are served as files)."""
+            if "app" not in dts:
+                try:
+                    dts["app"] = create_dts_app(root)
+                except EditionError as exc:
+                    return self._send(404, f"{exc.message}\n".encode(), "text/plain; charset=utf-8", body)
+            code, headers, data = dts_call(dts["app"], self.command, path_info, urlsplit(self.path).query,
+                                           self.headers.get("Host") or "localhost")
+            kind = dict(headers).get("Content-Type", "application/octet-stream")
+            extra = {key: value for key, value in headers if key in ("Link", "Allow")}
+            self._send(code, data, kind, body, extra)
 
         def _host_allowed(self) -> bool:
             host = (self.headers.get("Host") or "").strip()

@@ -85,7 +85,22 @@ def has_inline_layout(el: etree._Element) -> bool:
     children = [child for child in el if isinstance(child.tag, str)]
     if not children:
         return True
+    if any(_is_phrase(child) for child in children) and _in_text(el):  # "<persName>…</persName> <note>…</note>"
+        return True
     return any((child.tail or "").strip() for child in el)
+
+
+PHRASES = frozenset({"persName", "date", "ref", "seg", "supplied", "choice", "q", "lb", "title", "foreign",
+                     "gap", "unclear", "hi", "rs", "placeName", "orgName"})
+
+
+def _in_text(el: etree._Element) -> bool:
+    return any(local_name(a) == "text" for a in el.iterancestors())
+
+
+def _is_phrase(el: etree._Element) -> bool:
+    name = local_name(el)
+    return name in PHRASES or name == "note" and el.get("place") == "inline"
 
 
 # ---------------------------------------------------------------- serialization

@@ -11,8 +11,8 @@ from lxml import etree
 
 from ..tei import TEI_NS, XML_ID, parse_tei, tei, write_atomic
 from .base import Builder, Context, Reduction, Source, compile_stylesheet
-from .site import (ChronologyBuilder, DownloadsBuilder, DtsBuilder, ManualBuilder, PersonsBuilder,
-                   SearchBuilder)
+from .dts import DtsBuilder
+from .site import ChronologyBuilder, DownloadsBuilder, ManualBuilder, PersonsBuilder, SearchBuilder
 
 _SAXON_PATH = re.compile(r"(/Q\{[^}]*\}[\w.-]+\[\d+\])+")
 

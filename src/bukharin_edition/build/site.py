@@ -1,4 +1,5 @@
-"""The pages across sources: persons, chronology, search, downloads, DTS files and the manual.
+"""The pages across sources: persons, chronology, search, downloads and the manual (the DTS
+files: dts.py).
 
 Each is a builder of the same pipeline. They read the gathered sources (and, for the search
 index, the reading pages just written), never the seed; the page frame (header, breadcrumbs)
@@ -772,7 +773,7 @@ def write_index(records: Iterable[dict], out: Path, clear: bool = True) -> None:
         process.wait(timeout=10)
 
 
-# ----------------------------------------------------------------------- downloads and DTS
+# ----------------------------------------------------------------------- downloads
 
 class DownloadsBuilder(Builder):
     """edition/text/<id>.txt: the plain reading text of every source, a block a paragraph."""
@@ -804,98 +805,6 @@ def _citable(text) -> list:
             and local_name(el) in BLOCKS
             and not any(local_name(d) in BLOCKS and d.get(XML_ID) for d in el.iterdescendants()
                         if isinstance(d.tag, str))]
-
-
-DTS_CONTEXT = "https://distributed-text-services.github.io/specifications/context/1.0.0.json"
-
-
-class DtsBuilder(Builder):
-    """A static Distributed Text Services (DTS 1.0) tree under edition/dts/: the entry point,
-    the collection, and for each source its navigation (paragraphs and notes) and document."""
-
-    name = "dts"
-
-    def doc_inputs(self, source: Source) -> list[str]:
-        return [f"tei:{source.id}", "option:base-url"]
-
-    def doc_outputs(self, source: Source) -> list[Path]:
-        dts = self.context.out_dir / "dts"
-        return [dts / "navigation" / f"{source.id}.json", dts / "document" / f"{source.id}.xml",
-                dts / "collection" / f"{source.id}.json"]
-
-    def finish_inputs(self) -> list[str]:
-        # the collection lists each source's id and title (its header)
-        return ["sources", *(f"header:{s.id}" for s in built(self.context)), "option:base-url"]
-
-    def finish_outputs(self) -> list[Path]:
-        return [self.context.out_dir / "dts" / "index.json"]
-
-    def member(self, source: Source) -> dict:
-        base = self.context.base_url or "../"
-        return {
-            "@id": source.id, "@type": "Resource", "title": source_title(source),
-            "totalParents": 1, "totalChildren": 0,
-            "collection": f"../collection/{source.id}.json",
-            "navigation": f"../navigation/{source.id}.json",
-            "document": f"../document/{source.id}.xml",
-            "download": [f"{base}tei/{source.path.name}", f"{base}text/{source.id}.txt"],
-            "citationTrees": [{"@type": "CitationTree", "citeStructure": [
-                {"@type": "CiteStructure", "citeType": "block"}]}],
-        }
-
-    def write_doc(self, source: Source) -> None:
-        """The source's own DTS files: its navigation, its document, its collection entry."""
-        _write(self, f"dts/navigation/{source.id}.json", json.dumps(self.navigation(source), indent=2,
-                                                                   ensure_ascii=False))
-        _write(self, f"dts/document/{source.id}.xml", source.path.read_text(encoding="utf-8"))
-        single = {"@context": DTS_CONTEXT, "dtsVersion": "1.0", **self.member(source)}
-        _write(self, f"dts/collection/{source.id}.json", json.dumps(single, indent=2, ensure_ascii=False))
-
-    def finish(self) -> None:
-        """The entry point and the edition's collection, from the sources' collection entries."""
-        entry = {
-            "@context": DTS_CONTEXT, "@id": "index.json", "@type": "EntryPoint", "dtsVersion": "1.0",
-            # Path templates (RFC 6570 simple expansion) that resolve to the generated files; a
-            # static site cannot answer the query-parameter templates of a DTS server.
-            "collection": "collection/{id}.json", "navigation": "navigation/{resource}.json",
-            "document": "document/{resource}.xml",
-        }
-        _write(self, "dts/index.json", json.dumps(entry, indent=2, ensure_ascii=False))
-        dts = self.context.out_dir / "dts"
-        members = []
-        for source in built(self.context):
-            try:
-                single = json.loads((dts / "collection" / f"{source.id}.json").read_bytes())
-                members.append({key: value for key, value in single.items()
-                                if key not in ("@context", "dtsVersion")})
-            except (OSError, ValueError):
-                members.append(self.member(source))
-        collection = {
-            "@context": DTS_CONTEXT, "@id": "edition", "@type": "Collection", "dtsVersion": "1.0",
-            "title": EDITION, "totalParents": 0, "totalChildren": len(members), "member": members,
-        }
-        _write(self, "dts/collection/edition.json", json.dumps(collection, indent=2, ensure_ascii=False))
-        keep = {m["@id"] for m in members} | {"edition"}
-        for folder in ("navigation", "document", "collection"):
-            for stale in (dts / folder).glob("*.*"):
-                if stale.stem not in keep:  # a source no longer built keeps no DTS files
-                    stale.unlink()
-
-    def navigation(self, source: Source) -> dict:
-        text = source.tree.getroot().find(tei("text"))
-        members = []
-        for block in _citable(text) if text is not None else []:
-            members.append({"identifier": block.get(XML_ID), "@type": "CitableUnit",
-                            "citeType": "note" if local_name(block) == "note" else "block",
-                            "level": 1, "parent": None})
-        return {
-            "@context": DTS_CONTEXT, "@id": f"{source.id}.json", "@type": "Navigation",
-            "dtsVersion": "1.0",
-            "resource": {"@id": source.id, "@type": "Resource", "document": f"../document/{source.id}.xml",
-                         "citationTrees": [{"@type": "CitationTree", "citeStructure": [
-                             {"@type": "CiteStructure", "citeType": "block"}]}]},
-            "member": members,
-        }
 
 
 # ----------------------------------------------------------------------- the manual

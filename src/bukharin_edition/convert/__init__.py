@@ -12,7 +12,7 @@ from lxml import etree
 from ..errors import ConversionError
 from ..manifest import Manifest, Source
 from ..tei import TEI_NS, new_document, serialize, write_atomic
-from . import brackets, collection, corrections, dates, mia, parallels, persons, prose, quotations, titles, transcript
+from . import brackets, collection, corrections, dates, mia, notes, parallels, persons, prose, quotations, titles, transcript
 from .blocks import split_blocks
 from .context import Context
 from .inline import DataRecognizer, Recognizer
@@ -27,7 +27,7 @@ PROFILES: dict[str, ModuleType] = {
 # A DataRecognizer is bound to the manifest's data files (seeds/*.toml) when a source is encoded.
 COMMON_RECOGNIZERS: tuple[Recognizer | DataRecognizer, ...] = (
     # titles before persons and dates: a title that begins with a name or a year is one title
-    brackets.RECOGNIZER, titles.RECOGNIZER, persons.RECOGNIZER, dates.RECOGNIZER,
+    brackets.RECOGNIZER, brackets.INSERTION_RECOGNIZER, titles.RECOGNIZER, persons.RECOGNIZER, dates.RECOGNIZER,
     DataRecognizer("quotations", lambda manifest: quotations.recognizer(persons.gazetteer_for(manifest).find_persons)),
 )
 
@@ -65,9 +65,24 @@ def encode_source(manifest: Manifest, source: Source,
           for r in (*getattr(profile, "RECOGNIZERS", ()), *COMMON_RECOGNIZERS)),
     ))
     blocks = split_blocks(manifest.lines_of(source))
+    whole = "\n".join(block.text for block in blocks)
+    for recognizer in ctx.recognizers:  # recognizers that learn from the whole source
+        if hasattr(recognizer.pattern, "prepare"):
+            recognizer.pattern.prepare(whole)
     for block in blocks:
         brackets.lint(block, ctx)
-    text = profile.encode(blocks, ctx)
+    if getattr(profile, "ENCODES_NOTES", False):
+        text = profile.encode(blocks, ctx)
+    else:  # the front matter, the notes section and its markers, the same in every profile
+        front_blocks, blocks = _front_matter(blocks)
+        blocks, section = notes.split_notes(blocks)
+        markers = notes.install_markers(ctx, section)
+        front = mia.encode_front(front_blocks, ctx) if front_blocks else None
+        text = profile.encode(blocks, ctx)
+        if front is not None:
+            text.insert(0, front)
+        lines = notes.encode_notes(text, section, ctx, _note_paragraphs) if section else {}
+        markers.report_unmarked(lines)
     corrections.check_applied(ours, ctx, dict(manifest.lines_of(source)))
     root = new_document(source.id, source.language)
     header = build_header(manifest, source, profile.DESCRIPTION)
@@ -78,6 +93,22 @@ def encode_source(manifest: Manifest, source: Source,
     root.append(text)
     persons.link_participants(root, persons.gazetteer_for(manifest))
     return Converted(Path(f"{source.id}.xml"), root, ctx.warnings, ctx.block_ids)
+
+
+def _front_matter(blocks):
+    """An archive page's title and provenance lines ("Source: …", "Recorded: …") open the text:
+    they are its front matter, whatever the profile."""
+    front, rest = mia._split_front(blocks)
+    if not any(mia.PROVENANCE.match(block.text) for block in front):
+        return [], blocks
+    return front, rest
+
+
+def _note_paragraphs(note: etree._Element, blocks, ctx: Context) -> None:
+    """A note's paragraphs after its first."""
+    from .structure import paragraph
+    for block in blocks[1:]:
+        paragraph(note, block, ctx)
 
 
 def encode_shared(manifest: Manifest) -> Converted:

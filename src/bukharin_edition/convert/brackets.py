@@ -11,6 +11,9 @@ The brackets stay as characters of the text, inside the element that encodes the
   reference             note type="reference"    '[VI Lenin, …, Volume 21, — MIA.]'
   signed gloss          note type="gloss"        '[NB — the organ of the Bolsheviks]'
   unsigned insertion    supplied reason="interpolation"   '[the peasant]'
+  omission              seg type="omission"      '[…]', '[...]', '(…)', '(...)'
+  insertion in ( )      supplied reason="interpolation"   '(they)', '(is)': a parenthesis holding
+                        only a pronoun, article or auxiliary verb, which only an editor adds
 
 The hand comes from the signature; an unsigned bracket is the hand named by the source's
 option `unsigned_brackets` (default: author). Numbered brackets ('[4]') are note markers,
@@ -29,7 +32,11 @@ from .blocks import Block
 from .context import Context
 from .inline import Recognizer, fill_nested
 
-BRACKET = re.compile(r"\[(?!\d{1,3}\])[^\[\]\n]+\]")
+BRACKET = re.compile(r"\[(?!\d{1,3}\])(?![a-z]\])[^\[\]\n]+\]|\((?:…|\.{3,4}|\. \. \.)\)")
+OMISSION_MARK = re.compile(r"…|\.{3,4}|\. \. \.")
+INSERTED_WORDS = ("they|he|she|it|we|you|i|him|her|them|us|the|a|an|is|are|was|were|be|been|has|have|had|"
+                  "and|of|to|in|that|this|not|who|which|do|does|did|will|would|shall|should")
+PARENTHESIZED_INSERTION = re.compile(rf"(?<=\w )\((?:{INSERTED_WORDS})(?: (?:{INSERTED_WORDS}))?\)(?= \w)")
 HANDS = ("author", "translator", "mia", "website", "unknown")
 SIGNATURE_END = re.compile(r"\s*[—–-]\s*(?P<hand>[A-Za-z.]+)\.?$")
 SIGNATURE_START = re.compile(r"^(?P<hand>[A-Z]{2,3})\s*[—–,]\s*")
@@ -73,6 +80,8 @@ def classify(bracket: str, source: Source) -> Classification:
     if not signed:
         hand = source.options.get("unsigned_brackets", "author")
     lowered = content.lower()
+    if OMISSION_MARK.fullmatch(content):
+        return Classification("seg", "omission", hand, signed)
     if lowered.startswith("sic"):
         kind = "sic"
     elif "italics" in lowered:
@@ -98,6 +107,8 @@ def recognizer() -> Recognizer:
     """The recognizer of bracketed interventions, for every profile."""
     def build(match: re.Match, ctx: Context) -> etree._Element:
         found = classify(match.group(0), ctx.source)
+        if found.element == "seg":
+            return element("seg", {"type": "omission", "resp": f"ed:{found.hand}"}, match.group(0))
         if found.element == "supplied":
             el = element("supplied", {"reason": found.type, "resp": f"ed:{found.hand}"})
         else:
@@ -110,8 +121,24 @@ def recognizer() -> Recognizer:
 RECOGNIZER = recognizer()
 
 
+def insertion_recognizer() -> Recognizer:
+    """Words in parentheses that only an editor adds to a quotation: '(they)', '(is)'."""
+    def build(match: re.Match, ctx: Context) -> etree._Element:
+        hand = ctx.source.options.get("unsigned_brackets", "author")
+        return element("supplied", {"reason": "interpolation", "resp": f"ed:{hand}"}, match.group(0))
+
+    return Recognizer("insertion", PARENTHESIZED_INSERTION, build)
+
+
+INSERTION_RECOGNIZER = insertion_recognizer()
+
+
 def lint(block: Block, ctx: Context) -> None:
-    """Warn about brackets that do not pair up: the text is kept as it is."""
+    """Warn about brackets and parentheses that do not pair up: the text is kept as it is."""
+    # "1) …", "a) …" opening a line, and "witness1)", are labels and markers, not parentheses
+    bare = re.sub(r"(?m)^\s*(?:\d{1,3}|[a-z]) ?\)|(?<=[^\W\d])\d{1,2}\)", "", block.text)
+    if bare.count("(") != bare.count(")"):
+        ctx.warn(block.first_line, "the parentheses of this paragraph do not pair up; kept as text")
     for number, line in block.lines:
         depth = 0
         for column, char in enumerate(line, start=1):

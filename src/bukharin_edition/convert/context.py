@@ -21,6 +21,8 @@ class Context:
     block_ids: dict = field(default_factory=dict)
     # Corrections applied so far (each must be applied exactly once).
     applied_corrections: list = field(default_factory=list)
+    # What recognizers remember from one block to the next (the last year a date printed).
+    memory: dict = field(default_factory=dict)
     _counters: Counter = field(default_factory=Counter)
 
     def new_id(self, kind: str) -> str:

@@ -1,7 +1,12 @@
 """Dates: every date expression of a block becomes <date> with ISO 8601 attributes.
 
-Forms read (case as printed):
+Forms read (case as printed; month names also abbreviated, "Sept.", "Oct."):
   day month [,] year   "27th September 1888", "3rd April, 1917", "13 December 1924" → @when
+  month day [,] year   "November 25, 1917", "March 5 1938", "June 01, 2011"      → @when
+  the day of month     "the 13th of March", "13th of March, 1938"                → @when
+  numeric              "5.III.1938", "7/IX.1922", "12.3.1938", "11/VI." (roman or numbered month,
+                       day first; a year of four digits unless the month is roman) → @when
+  month day            "March 5", "August 19"                                    → @when (year below)
   day month            "6th March", "9 January"                → @when="--03-06" (no year printed)
   month [,] year       "February 1925", "July, 1928"             → @when="1925-02"; after a month
                        name a year split by a stray space ("August 193 6") is read as one
@@ -18,6 +23,15 @@ Forms read (case as printed):
                        year (month) after or before the last date printed earlier in the same
                        block → @when with cert="medium" (the editors' inference); left without
                        @when if there is none.
+Ranges join two of these ("16 January 1919 – 15 July 1923", "10 February – 1 December 1934",
+"March 5 - March 12 1938", "July 1921 to January 1926") or share their month and year
+("August 19-24, 1936", "5-12 March 1938", "February-March, 1917") → @from/@to, the year of the
+end lent to a start that prints none. "after" / "before" a date give @notBefore / @notAfter; "c.",
+"circa", "the end (beginning, middle) of" keep the value with @precision="low". An Old Style
+marker after a day date ("3 April (O.S.)", "5 March Old Style") or inside it ("27 March [O.S. 15
+March] 1886") gives the Gregorian @when and the Julian @when-custom (@datingMethod="ed:julian").
+A day or month printed without a year takes the year of the last date printed before it in the
+source, with cert="medium" (the editors' inference); without one it keeps "--MM-DD".
 Numbers that are not dates never match: pages ("p 501", "pp 4-5"), counts ("8,000", "527",
 "600-word"), note markers ("[12]"), volume numbers ("Volume 5, no 10") have too few digits or
 a thousands comma. Years that stand for a title (Trotsky's book 1905) are traps listed in
@@ -37,13 +51,17 @@ from lxml import etree
 from ..errors import ConversionError
 from ..tei import element
 from .datafile import DataFile
-from .inline import DataRecognizer, Recognizer, SkippingPattern, fill_nested
+from .inline import DataRecognizer, Recognizer, SkippingPattern, fill
 
 RULES_FILE = "chronology.toml"
 GREGORIAN_IN_RUSSIA = dt.date(1918, 2, 14)
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
-MONTH = "(?:" + "|".join(MONTHS) + ")"
+ABBREVIATED = {"Jan.": 1, "Feb.": 2, "Mar.": 3, "Apr.": 4, "Jun.": 6, "Jul.": 7, "Aug.": 8, "Sep.": 9,
+               "Sept.": 9, "Oct.": 10, "Nov.": 11, "Dec.": 12}
+MONTH = "(?:" + "|".join(MONTHS) + "|" + "|".join(re.escape(a) for a in ABBREVIATED) + ")"
+ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+NOT_AFTER_WORD = r"(?<!\bpp\. )(?<!\bpp )(?<!\bp\. )(?<!\bp )(?<!No\. )(?<!Article )(?<!article )(?<!Art\. )"
 SEASONS = {"spring": ("03", "05"), "summer": ("06", "08"), "autumn": ("09", "11"), "fall": ("09", "11")}
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 END = r"(?![\w]|,\d|[-–]\d)"
@@ -53,13 +71,30 @@ DATE_EXPRESSION = re.compile(
     rf"(?P<relative>\b[Tt]he (?:following (?:year|month)|year before)\b)"
     rf"|(?P<season>\b(?:[Tt]he )?(?P<season_name>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all)(?: of)? (?P<season_year>{YEAR})){END}"
     rf"|(?P<decade>(?:\b[Tt]he )?(?:(?P<part>early|mid|late)[- ]|{START})(?P<decade_start>1[5-9]\d0|20\d0)s)\b"
-    rf"|{START}(?P<daymonth>(?P<day>[0-3]?\d)(?:st|nd|rd|th)? (?P<dm_month>{MONTH})(?:,? (?P<dm_year>{YEAR}))?){END}"
+    rf"|{START}(?P<osb>(?P<osb_day>[0-3]?\d) (?P<osb_month>{MONTH}) \[O\.S\. (?P<osb_jday>[0-3]?\d) (?P<osb_jmonth>{MONTH})\],? (?P<osb_year>{YEAR})){END}"
+    rf"|(?P<osm>\b(?P<osm_month>{MONTH}) (?P<osm_day>[0-3]?\d) \[O\.S\. (?P<osm_jmonth>{MONTH}) (?P<osm_jday>[0-3]?\d)\],? (?P<osm_year>{YEAR})){END}"
+    rf"|(?P<dayof>(?:\b[Tt]he )?{START}(?P<of_day>[0-3]?\d)(?:st|nd|rd|th) of (?P<of_month>{MONTH})(?:,? (?P<of_year>{YEAR}))?){END}"
+    rf"|(?<![\d.,/_])(?<![A-Z])(?<![^\d][-–])(?P<daymonth>(?P<day>[0-3]?\d)(?:st|nd|rd|th)? (?P<dm_month>{MONTH})(?:,? (?P<dm_year>{YEAR}))?){END}"
+    rf"|(?P<mdy>\b(?P<mdy_month>{MONTH}) (?P<mdy_day>[0-3]?\d)(?:st|nd|rd|th)?,? (?P<mdy_year>{YEAR})){END}"
     rf"|(?P<monthyear>\b(?P<my_month>{MONTH}),? (?P<my_year>{YEAR}|1[5-9]\d \d)){END}"
+    rf"|(?P<md>\b(?P<md_month>{MONTH}) (?P<md_day>[0-3]?\d)(?:st|nd|rd|th)?)(?![\w.,:/]\d|\d| \d)"
     rf"|(?<=\b[Ii]n )(?P<month>(?P<mo_month>{MONTH}))(?![\w\-]|,? \d)"
-    rf"|{START}(?P<yearlist>(?P<yl_first>{YEAR})-(?P<yl_second>\d\d)-(?P<yl_third>\d\d)){END}"
-    rf"|{START}(?P<range>(?P<range_from>{YEAR})[-–](?P<range_to>{YEAR}|\d\d)){END}"
-    rf"|{START}(?P<year>{YEAR}){END}"
+    rf"|{START}(?P<numeric>(?P<nu_day>[0-3]?\d)[./](?P<nu_month>XII|XI|X|IX|VIII|VII|VI|IV|V|III|II|I|1[0-2]|0?[1-9])[./](?P<nu_year>{YEAR})){END}"
+    rf"|{START}(?P<roman>(?P<ro_day>[0-3]?\d)[./](?P<ro_month>XII|XI|X|IX|VIII|VII|VI|IV|V|III|II|I)\.)(?![\w.])"
+    rf"|{START}{NOT_AFTER_WORD}(?P<yearlist>(?P<yl_first>{YEAR})-(?P<yl_second>\d\d)-(?P<yl_third>\d\d)){END}"
+    rf"|{START}{NOT_AFTER_WORD}(?P<range>(?P<range_from>{YEAR})[-–](?P<range_to>{YEAR}|\d\d)){END}"
+    rf"|{START}{NOT_AFTER_WORD}(?P<year>{YEAR}){END}"
 )
+# What joins the two ends of a range, and what stands before a date and qualifies it.
+CONNECTOR = re.compile(r" ?[–—] ?| ?- | to | until | till | through ")
+SHARED_DAYS_AFTER = re.compile(rf"[-–](?P<day>[0-3]?\d),? (?P<year>{YEAR}){END}")
+SHARED_DAY_BEFORE = re.compile(r"(?<![\w.,/\-–])(?P<day>[0-3]?\d) ?[-–] ?$")
+SHARED_MONTH_BEFORE = re.compile(rf"\b(?P<month>{MONTH}) ?[-–] ?$")
+QUALIFIER_BEFORE = re.compile(
+    r"(?:\b(?P<after>[Aa]fter)|\b(?P<before>[Bb]efore)|(?<![\w.])(?P<circa>[Cc]\.|[Cc]irca|ca\.)"
+    r"|\b(?P<part>(?:[Tt]he )?(?:end|beginning|start|middle) of)) $"
+)
+OLD_STYLE_AFTER = re.compile(r" ?\((?:O\.S\.|Old Style|old style)\)| (?:O\.S\.|Old Style)(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -94,7 +129,32 @@ def julian_to_gregorian(year: int, month: int, day: int) -> dt.date:
 
 
 def _month_number(name: str) -> int:
+    if name in ABBREVIATED:
+        return ABBREVIATED[name]
+    if name in ROMAN_MONTHS:
+        return ROMAN_MONTHS.index(name) + 1
+    if name.isdigit():
+        return int(name)
     return MONTHS.index(name) + 1
+
+
+def _day_date(year: int | None, month: int, day: int) -> dict[str, str]:
+    """@when of a day date (raises ValueError when impossible); '--MM-DD' without a year."""
+    if year:
+        dt.date(year, month, day)
+        return {"when": f"{year:04d}-{month:02d}-{day:02d}"}
+    if day < 1 or day > (29 if month == 2 else calendar.monthrange(2001, month)[1]):
+        raise ValueError(f"day {day} of month {month}")
+    return {"when": f"--{month:02d}-{day:02d}"}
+
+
+def _old_style(year: int, month: int, day: int, julian_month: int, julian_day: int) -> dict[str, str]:
+    """A date printed in both styles: the Gregorian @when, the Julian @when-custom."""
+    dt.date(year, month, day)
+    julian_year = year - 1 if julian_month == 12 and month == 1 else year
+    dt.date(julian_year, julian_month, julian_day)
+    return {"when": f"{year:04d}-{month:02d}-{day:02d}",
+            "when-custom": f"{julian_year:04d}-{julian_month:02d}-{julian_day:02d}", "datingMethod": "ed:julian"}
 
 
 def attributes(match: re.Match, preceding: str = "") -> dict[str, str]:
@@ -103,6 +163,20 @@ def attributes(match: re.Match, preceding: str = "") -> dict[str, str]:
     Raises ValueError for a date that cannot exist (31 February).
     """
     g = match.groupdict()
+    if g["osb"] or g["osm"]:
+        k = "osb" if g["osb"] else "osm"
+        return _old_style(int(g[f"{k}_year"]), _month_number(g[f"{k}_month"]), int(g[f"{k}_day"]),
+                          _month_number(g[f"{k}_jmonth"]), int(g[f"{k}_jday"]))
+    if g["dayof"]:
+        return _day_date(int(g["of_year"]) if g["of_year"] else None, _month_number(g["of_month"]), int(g["of_day"]))
+    if g["mdy"]:
+        return _day_date(int(g["mdy_year"]), _month_number(g["mdy_month"]), int(g["mdy_day"]))
+    if g["md"]:
+        return _day_date(None, _month_number(g["md_month"]), int(g["md_day"]))
+    if g["numeric"]:
+        return _day_date(int(g["nu_year"]), _month_number(g["nu_month"]), int(g["nu_day"]))
+    if g["roman"]:
+        return _day_date(None, _month_number(g["ro_month"]), int(g["ro_day"]))
     if g["daymonth"]:
         month, day = _month_number(g["dm_month"]), int(g["day"])
         if g["dm_year"]:
@@ -181,13 +255,19 @@ def _relative(expression: str, preceding: str) -> dict[str, str]:
     return {"when": f"{year:04d}", "cert": "medium"}
 
 
-def date_element(match: re.Match, source_id: str, rules: DateRules) -> tuple[etree._Element, str]:
-    """Return the date element of a match and a problem to report ('' if none)."""
+def date_element(match, source_id: str, rules: DateRules) -> tuple[etree._Element, str]:
+    """Return the date element of a match (a DateMatch or a match of DATE_EXPRESSION) and a
+    problem to report ('' if none)."""
     text = match.group()
-    try:
-        attrs = attributes(match, match.string[:match.start()])
-    except ValueError as exc:
-        return element("date", text=text), f"\"{text}\" is not a possible date ({exc}); left without @when"
+    if isinstance(match, DateMatch):
+        if match.problem:
+            return element("date", text=text), f"{match.problem}; left without @when"
+        attrs = dict(match.attrs)
+    else:
+        try:
+            attrs = attributes(match, match.string[:match.start()])
+        except ValueError as exc:
+            return element("date", text=text), f"\"{text}\" is not a possible date ({exc}); left without @when"
     rule = rules.julian_rule(source_id, text)
     if rule and match["daymonth"]:
         year = int(match["dm_year"] or rule.year or 0)
@@ -279,18 +359,155 @@ def rules_for(manifest) -> DateRules:
     return _cached(str(path), path.stat().st_mtime, manifest)
 
 
+class DateMatch:
+    """A date expression found in a text (a point, a range, a qualified date), answering as a
+    re.Match does, with the attributes that normalize it (or the reason it cannot be)."""
+
+    def __init__(self, string: str, start: int, end: int, point: re.Match, attrs: dict, problem: str = ""):
+        self.string, self._start, self._end = string, start, end
+        self.point, self.attrs, self.problem = point, attrs, problem
+
+    def start(self, *_) -> int:
+        return self._start
+
+    def end(self, *_) -> int:
+        return self._end
+
+    def group(self, *_) -> str:
+        return self.string[self._start:self._end]
+
+    def __getitem__(self, name: str):
+        return self.point[name]
+
+
+class DateFinder:
+    """Date expressions: the points of DATE_EXPRESSION, joined into ranges and qualified."""
+
+    def __init__(self, rules: DateRules):
+        self.points = SkippingPattern(DATE_EXPRESSION, rules.traps)
+
+    def search(self, text: str, position: int = 0) -> DateMatch | None:
+        point = self.points.search(text, position)
+        if point is None:
+            return None
+        start, end = point.start(), point.end()
+        try:
+            attrs = attributes(point, text[:start])
+        except ValueError as exc:
+            return DateMatch(text, start, end, point, {}, f"\"{point.group()}\" is not a possible date ({exc})")
+        try:
+            start, end, attrs = self._extended(text, position, point, attrs)
+        except ValueError:
+            pass  # the parts do not make a range: the point alone
+        return DateMatch(text, start, end, point, attrs)
+
+    def _extended(self, text: str, position: int, point: re.Match, attrs: dict):
+        start, end = point.start(), point.end()
+        kind = _kind(point)
+        if kind in ("daymonth", "mdy", "md", "dayof") and "when" in attrs and (old := OLD_STYLE_AFTER.match(text, end)):
+            attrs, end = _julian_marked(attrs), old.end()  # "3 April (O.S.)"
+        if kind == "md" and (shared := SHARED_DAYS_AFTER.match(text, end)):  # "August 19-24, 1936"
+            year, month = int(shared["year"]), int(attrs["when"][2:4])
+            first = _day_date(year, month, int(point["md_day"]))["when"]
+            last = _day_date(year, month, int(shared["day"]))["when"]
+            return start, shared.end(), _range(first, last)
+        if kind in ("daymonth", "monthyear") and "when" in attrs and not attrs["when"].startswith("--"):
+            before = text[position:start]
+            if kind == "daymonth" and (shared := SHARED_DAY_BEFORE.search(before)):  # "5-12 March 1938"
+                first = attrs["when"][:8] + f"{int(shared['day']):02d}"
+                dt.date.fromisoformat(first)
+                return position + shared.start(), end, _range(first, attrs["when"])
+            if kind == "monthyear" and (shared := SHARED_MONTH_BEFORE.search(before)):  # "February-March, 1917"
+                first = f"{attrs['when'][:4]}-{_month_number(shared['month']):02d}"
+                return position + shared.start(), end, _range(first, attrs["when"])
+        if kind not in ("range", "yearlist", "relative") and (joint := CONNECTOR.match(text, end)):
+            other = DATE_EXPRESSION.match(text, joint.end())
+            if other and _kind(other) not in ("range", "yearlist", "relative", "month"):
+                last = attributes(other, text[:other.start()])
+                if "when" in attrs and "when" in last:
+                    first = _lend_year(attrs["when"], last["when"])
+                    other_end = other.end()
+                    if (old := OLD_STYLE_AFTER.match(text, other_end)) and len(last["when"]) == 10:
+                        other_end = old.end()
+                    return start, other_end, _range(first, last["when"])
+        if "when" in attrs and (qualifier := QUALIFIER_BEFORE.search(text[position:start])):
+            begin = position + qualifier.start()
+            if qualifier["after"]:
+                return begin, end, {"notBefore": attrs["when"]}
+            if qualifier["before"]:
+                return begin, end, {"notAfter": attrs["when"]}
+            return begin, end, {**attrs, "precision": "low"}
+        if kind == "decade" and (qualifier := QUALIFIER_BEFORE.search(text[position:start])) and qualifier["circa"]:
+            return position + qualifier.start(), end, {**attrs, "precision": "low"}
+        return start, end, attrs
+
+
+def _kind(point: re.Match) -> str:
+    return next(name for name in ("relative", "season", "decade", "osb", "osm", "dayof", "daymonth", "mdy",
+                                  "monthyear", "md", "month", "numeric", "roman", "yearlist", "range", "year")
+                if point[name])
+
+
+def _range(first: str, last: str) -> dict[str, str]:
+    if first.startswith("--") or last.startswith("--") or first >= last:
+        raise ValueError(f"{first} – {last} is not a range")
+    return {"from": first, "to": last}
+
+
+def _lend_year(first: str, last: str) -> str:
+    """The start of a range that prints no year takes the year of its end ("10 February – 1 December 1934")."""
+    if first.startswith("--") and not last.startswith("--"):
+        return last[:4] + first[1:]
+    return first
+
+
+def _julian_marked(attrs: dict) -> dict:
+    """A day date marked Old Style: its Gregorian day in @when, the printed day in @when-custom."""
+    when = attrs["when"]
+    if when.startswith("--"):
+        return attrs
+    year, month, day = (int(x) for x in when.split("-"))
+    gregorian = julian_to_gregorian(year, month, day)
+    return {"when": gregorian.isoformat(), "when-custom": when, "datingMethod": "ed:julian"}
+
+
+def _with_context_year(attrs: dict, memory: dict) -> dict:
+    """A day or month without a year takes the last year printed before it (cert medium)."""
+    when = attrs.get("when", "")
+    year = memory.get("year")
+    if when.startswith("--") and year:
+        return {**attrs, "when": f"{year}-{when[2:]}", "cert": "medium"}
+    return attrs
+
+
+def _remember_year(attrs: dict, memory: dict) -> None:
+    for key in ("to", "when", "notAfter", "from", "notBefore"):
+        value = attrs.get(key, "")
+        if len(value) >= 4 and value[:4].isdigit() and attrs.get("cert") != "medium":
+            memory["year"] = value[:4]
+            return
+
+
 def recognizer(rules: DateRules, manifest=None) -> Recognizer:
     """The recognizer of date expressions; problems are reported with the seed line."""
 
-    def build(match: re.Match, ctx) -> etree._Element:
+    def build(match: DateMatch, ctx) -> etree._Element:
         built, problem = date_element(match, ctx.source.id, rules)
         if problem:
             ctx.warn(_seed_line(manifest, ctx.source, match), problem)
+        elif built.get("when", "").startswith("--"):
+            for name, value in _with_context_year(dict(built.attrib), ctx.memory).items():
+                built.set(name, value)
+        _remember_year(dict(built.attrib), ctx.memory)
         built.text = None
-        return fill_nested(built, match.group(), ctx, dates)  # a correction inside stays possible
+        saved = ctx.recognizers  # inside a date, only corrections and names (what a date may hold)
+        ctx.recognizers = tuple(r for r in saved if r.name in ("correction", "persons"))
+        try:
+            return fill(built, match.group(), ctx)
+        finally:
+            ctx.recognizers = saved
 
-    dates = Recognizer("dates", SkippingPattern(DATE_EXPRESSION, rules.traps), build)
-    return dates
+    return Recognizer("dates", DateFinder(rules), build)
 
 
 def _seed_line(manifest, source, match: re.Match) -> int:

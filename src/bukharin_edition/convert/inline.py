@@ -122,6 +122,11 @@ class SkippingPattern:
                 return match
             position = match.start() + 1
 
+    def prepare(self, text: str) -> None:
+        """Let the pattern read the whole source first, where it learns from it."""
+        if hasattr(self.pattern, "prepare"):
+            self.pattern.prepare(text)
+
     def finditer(self, text: str):
         position = 0
         while True:

@@ -21,6 +21,7 @@ from ..errors import ConversionError
 from ..tei import TEI_NS, element, new_document, sub
 from .datafile import DataFile
 from .header import EDITION_TITLE, prefix_defs
+from . import names
 from .inline import DataRecognizer, Recognizer, SkippingPattern, fill_nested
 
 REGISTER_FILE = "persons.toml"
@@ -55,12 +56,13 @@ class Gazetteer:
     persons: tuple[Person, ...] = ()
     exclusions: tuple[str, ...] = ()
     by_form: dict[str, str] = field(default_factory=dict)
+    _surnames: dict[str, str] | None = field(default=None, repr=False)
 
     def person(self, ident: str) -> Person | None:
         return next((p for p in self.persons if p.id == ident), None)
 
     def pattern(self) -> SkippingPattern:
-        """The pattern of every registered form, longest first, as whole words."""
+        """The pattern of every registered form, longest first, as whole words (exact forms only)."""
         forms = sorted(self.by_form, key=lambda form: (-len(form), form))
         if not forms:
             return SkippingPattern(re.compile(r"(?!)"))
@@ -68,13 +70,194 @@ class Gazetteer:
         exclusions = [re.compile(re.escape(phrase)) for phrase in self.exclusions]
         return SkippingPattern(re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), exclusions)
 
+    def finder(self) -> SkippingPattern:
+        """The pattern of person names: registered or not, whole as printed (see NameFinder)."""
+        exclusions = [re.compile(re.escape(phrase)) for phrase in self.exclusions]
+        return SkippingPattern(NameFinder(self), exclusions)
+
     def find_persons(self, text: str) -> list[tuple[int, int, str]]:
-        """Every registered form in a text: (start, end, person id), for quotations.PersonFinder."""
-        return [(m.start(), m.end(), self.person_of(m.group())) for m in self.pattern().finditer(text)]
+        """Every registered person named in a text: (start, end, person id), for quotations."""
+        return [(m.start(), m.end(), m.person) for m in self.finder().finditer(text) if m.person]
 
     def person_of(self, text: str) -> str:
         """Return the id of the person a matched form names."""
         return self.by_form[normalize_form(text)]
+
+    def identify(self, name: str) -> str | None:
+        """The register's person that a whole name as printed names (a form, or a form with
+        forenames and initials before it, or another transliteration of a surname)."""
+        found = NameFinder(self).search(name)
+        if found is None or found.start() != 0 or found.end() != len(name):
+            return None
+        return found.person
+
+    def surnames(self) -> dict[str, str]:
+        """Transliteration keys of the register's surnames that name one person only: the
+        one-word forms, and the last word of forms made of forenames or initials and a surname."""
+        if self._surnames is None:
+            owners: dict[str, set[str]] = {}
+            for person in self.persons:
+                for form in person.forms:
+                    words = form.split()
+                    given = words[:-1]
+                    surname = words[-1]
+                    if len(surname) < 3 or _ROMAN.match(surname):
+                        continue
+                    if all(names.is_forename(w) or names.is_initials(w) or names.is_patronymic(w) for w in given):
+                        owners.setdefault(names.translit_key(surname), set()).add(person.id)
+            self._surnames = {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
+        return self._surnames
+
+
+class NameMatch:
+    """A person's name found in a text, answering as a re.Match does (start, end, group)."""
+
+    def __init__(self, string: str, start: int, end: int, person: str | None):
+        self.string, self._start, self._end, self.person = string, start, end, person
+
+    def start(self, *_) -> int:
+        return self._start
+
+    def end(self, *_) -> int:
+        return self._end
+
+    def span(self, *_) -> tuple[int, int]:
+        return self._start, self._end
+
+    def group(self, *_) -> str:
+        return self.string[self._start:self._end]
+
+
+_PART = r"(?:[A-Z]\.(?: ?[A-Z]\.){0,2}|[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]*\w|[A-Z])"
+_PARTICLE = "|".join(sorted(names.PARTICLES))
+_GAP = r"(?:[ \u00a0]{1,3}|(?<=\.)(?=[A-Z])| (?:" + _PARTICLE + r") )"  # "V. I.  Lenin", "L.B.Kamenev"
+_CHAIN = re.compile(rf"(?<![\w’'.]){_PART}(?:{_GAP}{_PART})*"
+                    # a forename glued to a word before it, as pasted web pages give it ("Born" "Krastyo …")
+                    rf"|(?<=[a-z])(?=[A-Z][a-z]+[ \u00a0][A-Z])(?P<glued>[A-Z][a-z]+)(?:{_GAP}{_PART})+")
+_TOKEN = re.compile(rf"{_PART}")
+_ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
+
+
+class NameFinder:
+    """Person names in running text, found without a model.
+
+    A chain of capitalised words and initials is read from the right: a registered form (the
+    longest), or another transliteration of a registered surname (Iagoda, Krestinskii), is the
+    person; forenames, initials and patronymics before it belong to the name ("Genrikh Yagoda",
+    "N.I. Bukharin"), titles do not ("Comrade", "Accused"). A chain the register does not know
+    is a name when forenames or initials stand before a surname ("Martin Parker", "R. Cymbala"),
+    when a ruler's number follows a forename ("Nicholas II"), or when a word ends as Russian
+    surnames do (Ordzhonikidze, Kuibyshev) and names no place; it is tagged without @ref, and
+    `edition persons --candidates` proposes it for the register.
+    """
+
+    def __init__(self, gazetteer: "Gazetteer"):
+        self.gazetteer = gazetteer
+        self.learned: set[str] = set()
+
+    def search(self, text: str, position: int = 0) -> NameMatch | None:
+        for chain in _CHAIN.finditer(text, position):
+            if chain["glued"] and not names.is_forename(chain["glued"]):
+                continue
+            tokens = _tokens(text, chain.start(), chain.end())
+            found = self._in_chain(text, tokens)
+            if found:
+                return found
+        return None
+
+    def finditer(self, text: str):
+        position = 0
+        while (match := self.search(text, position)) is not None:
+            yield match
+            position = match.end()
+
+    def _in_chain(self, text: str, tokens: list[tuple[int, int]]) -> NameMatch | None:
+        words = [text[a:b] for a, b in tokens]
+        by_form, surnames = self.gazetteer.by_form, self.gazetteer.surnames()
+        for first in range(len(tokens)):  # a registered form, the longest at the leftmost place
+            for last in range(len(tokens), first, -1):
+                phrase = normalize_form(text[tokens[first][0]:tokens[last - 1][1]])
+                if phrase in by_form:
+                    return self._named(text, tokens, words, first, last, by_form[phrase])
+            key = names.translit_key(words[first])
+            if key in surnames and _surname_here(words, first):
+                return self._named(text, tokens, words, first, first + 1, surnames[key])
+        for index, word in enumerate(words):  # a name the register does not know
+            if names.is_common(word) or word in names.TITLES or word in names.INSTITUTIONS \
+                    or _before_institution(words, index):
+                continue
+            last = index == len(words) - 1
+            given = names.is_forename(word) and not (last and index) or names.is_initials(word) \
+                or names.is_patronymic(word) and not last
+            if given:
+                if index + 1 < len(words) and _ROMAN.match(words[index + 1]) and names.is_forename(word):
+                    return NameMatch(text, tokens[index][0], tokens[index + 1][1], None)  # Nicholas II
+                continue
+            start = _extend_left(words, index)
+            if start < index and any(names.is_forename(w) or names.is_initials(w) for w in words[start:index]):
+                return NameMatch(text, tokens[start][0], tokens[index][1], None)
+            if word.isupper() and len(word) > 2 and index + 1 < len(words) and names.is_forename(words[index + 1]):
+                return NameMatch(text, tokens[index][0], tokens[index + 1][1], None)  # LUXEMBURG Rosa
+            if index and words[index - 1] in names.PERSON_TITLES and len(word) > 2 \
+                    or names.translit_key(word) in self.learned or names.looks_like_surname(word):
+                return NameMatch(text, tokens[start][0], tokens[index][1], None)
+        return None
+
+    def prepare(self, text: str) -> None:
+        """Learn from the whole source the surnames of the persons it names in full, so that
+        the surname alone is a name wherever it stands (Maxim Gorky … Gorky)."""
+        for match in self.finditer(text):
+            words = match.group().split()
+            if len(words) > 1 and match.person is None:
+                self.learned.add(names.translit_key(words[-1]))
+
+    def _named(self, text, tokens, words, first: int, last: int, person: str) -> NameMatch:
+        start = _extend_left(words, first)
+        return NameMatch(text, tokens[start][0], tokens[last - 1][1], person)
+
+
+def _surname_here(words: list[str], index: int) -> bool:
+    """Whether a word that is a registered surname (not itself a registered form) names the
+    person here: it reads as a surname, or a forename, initial or title stands before it."""
+    word = words[index]
+    if word in names.TITLES or names.is_forename(word) or _before_institution(words, index):
+        return False
+    before = words[index - 1] if index else ""
+    return names.looks_like_surname(word) or (word.isupper() and len(word) > 3) or bool(before) and (
+        before in names.TITLES or names.is_forename(before) or names.is_initials(before))
+
+
+def _before_institution(words: list[str], index: int) -> bool:
+    return index + 1 < len(words) and words[index + 1] in names.INSTITUTIONS
+
+
+def _extend_left(words: list[str], index: int) -> int:
+    """Where a name ending at words[index] starts: initials, patronymics and one forename
+    before it ("Roy A. Medvedev", "Nikolai Ivanovich Bukharin")."""
+    start, forenames = index, 0
+    while start > 0:
+        word = words[start - 1]
+        if word in names.TITLES or names.is_common(word):
+            break
+        if names.is_forename(word) and not names.is_patronymic(word):
+            if forenames:
+                break
+            forenames += 1
+        elif not (names.is_initials(word) or names.is_patronymic(word)):
+            break
+        start -= 1
+    return start
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The words of a chain; a possessive's ending is not part of the name (Stalin’s)."""
+    tokens = []
+    for match in _TOKEN.finditer(text, start, end):
+        a, b = match.span()
+        if text[a:b].endswith(("’s", "'s")):
+            b -= 2
+        tokens.append((a, b))
+    return tokens
 
 
 def normalize_form(text: str) -> str:
@@ -183,11 +366,11 @@ def gazetteer_for(manifest) -> Gazetteer:
 def recognizer(gazetteer: Gazetteer) -> Recognizer:
     """The recognizer of every registered name form."""
 
-    def build(match: re.Match, ctx) -> etree._Element:
-        name = element("persName", {"ref": f"{PREFIX}:{gazetteer.person_of(match.group())}"})
+    def build(match: NameMatch, ctx) -> etree._Element:
+        name = element("persName", {"ref": f"{PREFIX}:{match.person}"} if match.person else {})
         return fill_nested(name, match.group(), ctx, persons)  # a correction inside stays possible
 
-    persons = Recognizer("persons", gazetteer.pattern(), build)
+    persons = Recognizer("persons", gazetteer.finder(), build)
     return persons
 
 
@@ -205,10 +388,16 @@ def link_participants(root: etree._Element, gazetteer: Gazetteer) -> None:
     for person in root.iterfind(f".//{{{TEI_NS}}}particDesc//{{{TEI_NS}}}person"):
         if person.get("corresp"):
             continue
-        names = [inline_text(n) for n in person.iterfind(f"{{{TEI_NS}}}persName")]
-        found = {gazetteer.by_form.get(normalize_form(n)) for n in names} - {None}
+        printed = [inline_text(n) for n in person.iterfind(f"{{{TEI_NS}}}persName")]
+        found = {gazetteer.identify(_label_as_name(n)) for n in printed} - {None}
         if len(found) == 1:
             person.set("corresp", f"{PREFIX}:{found.pop()}")
+
+
+def _label_as_name(label: str) -> str:
+    """A speaker label as a name: 'VYSHINSKY' → 'Vyshinsky', 'MR. X' → 'X'."""
+    words = [w for w in label.split() if w.title().rstrip(".") not in {"The", "Mr", "Mrs", "Comrade", "Citizen"}]
+    return " ".join(w.title() if w.isupper() and len(w) > 2 else w for w in words)
 
 
 # ---------------------------------------------------------------- the register file
@@ -417,7 +606,8 @@ def check_mentions(gazetteer: Gazetteer, tei_paths: list[Path]) -> list[str]:
             if local_name(el) == "persName" and (el.get("ref") or "").startswith(f"{PREFIX}:"):
                 ident = el.get("ref")[len(PREFIX) + 1:]
                 text = inline_text(el)
-                if gazetteer.person(ident) is not None and gazetteer.by_form.get(normalize_form(text)) != ident:
+                if gazetteer.person(ident) is not None and gazetteer.by_form.get(normalize_form(text)) != ident \
+                        and gazetteer.identify(text) != ident:
                     problems.append(f"{path}:{el.sourceline}: persName \"{text}\" is not a registered form "
                                     f"of '{ident}'; add it to the register's forms or correct the tag")
     return problems

@@ -34,12 +34,16 @@ def fill_divisions(top: etree._Element, blocks: list[Block], ctx: Context,
                    period_allowed: bool = False, section_type: str = "section") -> None:
     """Fill a division: the first heading titles it, later headings open sub-divisions."""
     container = top
+    previous = ""
     for position, (kind, run) in enumerate(group_lists(blocks)):
         if kind:
             item_list(container, run, kind, ctx)
+            previous = run[-1].text.rstrip()
             continue
         block = run[0]
-        title, rest = split_heading(block, period_allowed)
+        # What follows "… wrote:" or "Yours," is the text or a signature, not a heading.
+        title, rest = (None, block) if previous.endswith((":", ",")) else split_heading(block, period_allowed)
+        previous = run[-1].text.rstrip()
         if title is not None:
             if position == 0 and container is top and not len(top):
                 heading(top, title, ctx)

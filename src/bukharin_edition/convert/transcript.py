@@ -42,12 +42,14 @@ DESCRIPTION = (
 
 USUAL_LABEL = re.compile(r"^(?P<label>(?:THE |MR\.? |MRS\.? )?[A-Z][A-Z’'\-]*(?: [A-Z][A-Z’'\-]+)*:)(?P<rest>.*)$",
                          re.DOTALL)
+DIRECTION = r"(?: \([a-z][^()\n]{0,40}\))?"  # 'President (interrupting):'
 OTHER_LABELS = (
-    # 'VYSHINSKY. Speech' — upper case, full stop
-    re.compile(r"^(?P<label>(?:THE |MR\. |MRS\. )?[A-Z][A-Z’'\-]{2,}(?: [A-Z][A-Z’'\-]{2,})*\.)(?P<rest> \S.*)$",
-               re.DOTALL),
-    # 'The President: Speech' — title case, colon, at most three words
-    re.compile(r"^(?P<label>(?:The |Mr\.? |Mrs\.? |Comrade |Citizen )?[A-Z][a-z’'\-]+(?: [A-Z][a-z’'\-]+){0,2}:)"
+    # 'VYSHINSKY. Speech' — upper case, full stop; indented as typescripts set it
+    re.compile(r"^(?P<label>[ \t]*(?:THE |MR\. |MRS\. )?[A-Z][A-Z’'\-]{2,}(?: [A-Z][A-Z’'\-]{2,})*\.)"
+               r"(?P<rest>(?: |\n)\S.*|  +\S.*)$", re.DOTALL),
+    # 'The President: Speech', 'Chief Prosecutor Dr. Werner: …' — title case, colon, few words
+    re.compile(r"^(?P<label>(?:The |Mr\.? |Mrs\.? |Dr\.? |Comrade |Citizen )?[A-Z][a-z’'\-]+"
+               r"(?: (?:Dr\.|Mr\.|[A-Z][a-z’'\-]+)){0,3}" + DIRECTION + r":)"
                r"(?P<rest> \S.*)$", re.DOTALL),
 )
 ADDRESSED = re.compile(r"\bAccused (?P<name>[A-Z][a-z’'\-]+)")
@@ -76,7 +78,7 @@ class Participant:
 
 def participant_id(label: str) -> str:
     """Derive a participant's id from a label: 'THE PRESIDENT:' -> 'president'."""
-    name = label.rstrip(":.").strip()
+    name = re.sub(r" \([^()]*\)", "", label.rstrip(":.")).strip()
     name = re.sub(r"^(THE|MR\.?|MRS\.?|COMRADE|CITIZEN) ", "", name, flags=re.IGNORECASE)
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
@@ -102,7 +104,9 @@ def encode(blocks: list[Block], ctx: Context) -> etree._Element:
     top = sub(body, "div", {"xml:id": ctx.new_id("div"), "type": ctx.source.genre})
     if blocks:
         title, rest = split_heading(blocks[0])
-        if title is not None and rest is None and not _label(blocks[0].text):
+        if title is None and _is_title_line(blocks[0]):
+            title, rest = blocks[0].text, None
+        if title is not None and rest is None and (not _label(blocks[0].text) or _is_title_line(blocks[0])):
             heading(top, title, ctx)
             blocks = blocks[1:]
     for part, run in _runs_by_part(blocks, parts):
@@ -114,6 +118,16 @@ def encode(blocks: list[Block], ctx: Context) -> etree._Element:
     if participants:
         ctx.profile_desc.append(participant_list(participants.values()))
     return text
+
+
+def _is_title_line(block: Block) -> bool:
+    """A first line 'Author: Work title' (no sentence after the colon) is the record's title,
+    not a turn: 'Bolshevik Writers: Georgi Dimitrov'."""
+    found = _label(block.text)
+    if len(block.lines) != 1 or not found or found[1]:
+        return False
+    rest = found[0]["rest"].strip()
+    return bool(rest) and not re.search(r"[.!?…:;]", rest) and len(rest.split()) <= 8 and rest[0].isupper()
 
 
 def _parts(ctx: Context) -> list[Part]:
@@ -201,21 +215,34 @@ def _participant(label: str, usual: bool, line: int, ctx: Context,
 
 def _dialogue(div: etree._Element, run: list[Block], ctx: Context,
               participants: dict[str, Participant]) -> None:
+    """Turns, the paragraphs that continue them, and the headings of the record's parts
+    (a heading opens a division of its own)."""
     previous: Participant | None = None
+    container = div
+    before = ""
     for block in run:
         found = _label(block.text)
+        title, rest = (None, block) if found or before.endswith((":", ",")) else split_heading(block, True)
+        before = block.text.rstrip()
+        if title is not None:
+            container = sub(div, "div", {"xml:id": ctx.new_id("div"), "type": "proceedings"})
+            heading(container, title, ctx)
+            previous = None
+            if rest is None:
+                continue
+            block, found = rest, _label(rest.text)
         if found is None:
             if previous is None:
-                paragraph(div, block, ctx)
+                paragraph(container, block, ctx)
                 continue
-            sp = sub(div, "sp", {"xml:id": ctx.new_id("sp"), "who": f"#{previous.ident}", "resp": "ed:editors"})
-            sub(sp, "note", {"xml:id": ctx.new_id("note"), "type": "attribution", "resp": "ed:editors"},
+            sp = sub(container, "sp", {"xml:id": ctx.new_id("sp"), "who": f"#{previous.ident}", "resp": "ed:editors"})
+            sub(sp, "note", {"xml:id": ctx.new_id("attribution"), "type": "attribution", "resp": "ed:editors"},
                 f"An unlabelled paragraph of the record; it continues the turn of {previous.name}.")
             paragraph(sp, block, ctx)
             continue
         match, usual = found
         previous = _participant(match["label"], usual, block.first_line, ctx, participants)
-        _turn(div, match, block, ctx, previous)
+        _turn(container, match, block, ctx, previous)
 
 
 def _turn(div: etree._Element, match: re.Match, block: Block, ctx: Context, person: Participant) -> None:
@@ -224,6 +251,10 @@ def _turn(div: etree._Element, match: re.Match, block: Block, ctx: Context, pers
     rest = match["rest"]
     if rest.startswith(" "):
         rest = rest[1:]  # the one space between label and speech (see the encoding declaration)
+        if rest.startswith(" "):  # more spaces are the source's: they stay with the label
+            spaces = len(rest) - len(rest.lstrip(" "))
+            speaker.text += rest[:spaces]
+            rest = rest[spaces:]
     elif rest.startswith("\n"):
         append_text(speaker, "\n")  # the label stands on a line of its own
         rest = rest[1:]
@@ -241,7 +272,7 @@ def _attributed_turn(div: etree._Element, run: list[Block], part: Part, ctx: Con
     if person is None:
         person = _participant(part.speaker, True, run[0].first_line, ctx, participants)
     sp = sub(div, "sp", {"xml:id": ctx.new_id("sp"), "who": f"#{person.ident}", "resp": "ed:editors"})
-    sub(sp, "note", {"xml:id": ctx.new_id("note"), "type": "attribution", "resp": "ed:editors"}, part.reason)
+    sub(sp, "note", {"xml:id": ctx.new_id("attribution"), "type": "attribution", "resp": "ed:editors"}, part.reason)
     for block in run:
         if _label(block.text):
             ctx.warn(block.first_line, f"a labelled turn inside the part attributed to {part.speaker}")
