@@ -395,11 +395,21 @@
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
             </xsl:attribute>
-            <xsl:attribute name="id">schematron-constraint-bukharin-blocks-28</xsl:attribute>
-            <xsl:attribute name="name">schematron-constraint-bukharin-blocks-28</xsl:attribute>
+            <xsl:attribute name="id">schematron-constraint-bukharin-julian-months-28</xsl:attribute>
+            <xsl:attribute name="name">schematron-constraint-bukharin-julian-months-28</xsl:attribute>
             <xsl:apply-templates/>
          </svrl:active-pattern>
          <xsl:apply-templates mode="M31"
+                              select="//((tei:*[@datingMethod = 'ed:julian'][string-length(@when-custom) = 7]))[not(self::text())]"/>
+         <svrl:active-pattern>
+            <xsl:attribute name="document">
+               <xsl:value-of select="document-uri(/)"/>
+            </xsl:attribute>
+            <xsl:attribute name="id">schematron-constraint-bukharin-blocks-29</xsl:attribute>
+            <xsl:attribute name="name">schematron-constraint-bukharin-blocks-29</xsl:attribute>
+            <xsl:apply-templates/>
+         </svrl:active-pattern>
+         <xsl:apply-templates mode="M32"
                               select="//((tei:speaker)|(tei:sp[@who])|(tei:text[.//tei:div]//(tei:p | tei:head | tei:item | tei:list | tei:div | tei:sp | tei:quote[@type = 'block'] | tei:cit | tei:note[@n])))[not(self::text())]"/>
       </svrl:schematron-output>
    </xsl:template>
@@ -1186,9 +1196,60 @@ The element indicated by @spanTo (<xsl:text/>
          </xsl:otherwise>
       </xsl:choose>
    </xsl:template>
-   <!--PATTERN schematron-constraint-bukharin-blocks-28-->
+   <!--PATTERN schematron-constraint-bukharin-julian-months-28-->
+   <!--RULE julian-months-->
+   <xsl:template match="tei:*[@datingMethod = 'ed:julian'][string-length(@when-custom) = 7]"
+                 priority="1000"
+                 mode="M31">
+      <xsl:variable name="y" select="number(substring(@when-custom, 1, 4))"/>
+      <xsl:variable name="m" select="number(substring(@when-custom, 6, 2))"/>
+      <xsl:variable name="last"
+                    select="if ($m = 2) then (if ($y mod 4 = 0) then 29 else 28) else number(substring('312831303130313130313031', 2 * $m - 1, 2))"/>
+      <xsl:variable name="a" select="floor((14 - $m) div 12)"/>
+      <xsl:variable name="jy" select="$y + 4800 - $a"/>
+      <xsl:variable name="jm" select="$m + 12 * $a - 3"/>
+      <xsl:variable name="jdn-first"
+                    select="1 + floor((153 * $jm + 2) div 5) + 365 * $jy + floor($jy div 4) - 32083"/>
+      <xsl:variable name="f" select="string(@from)"/>
+      <xsl:variable name="t" select="string(@to)"/>
+      <xsl:variable name="fa" select="floor((14 - number(substring($f, 6, 2))) div 12)"/>
+      <xsl:variable name="fy" select="number(substring($f, 1, 4)) + 4800 - $fa"/>
+      <xsl:variable name="fm" select="number(substring($f, 6, 2)) + 12 * $fa - 3"/>
+      <xsl:variable name="jdn-from"
+                    select="number(substring($f, 9, 2)) + floor((153 * $fm + 2) div 5) + 365 * $fy + floor($fy div 4) - floor($fy div 100) + floor($fy div 400) - 32045"/>
+      <xsl:variable name="ta" select="floor((14 - number(substring($t, 6, 2))) div 12)"/>
+      <xsl:variable name="ty" select="number(substring($t, 1, 4)) + 4800 - $ta"/>
+      <xsl:variable name="tm" select="number(substring($t, 6, 2)) + 12 * $ta - 3"/>
+      <xsl:variable name="jdn-to"
+                    select="number(substring($t, 9, 2)) + floor((153 * $tm + 2) div 5) + 365 * $ty + floor($ty div 4) - floor($ty div 100) + floor($ty div 400) - 32045"/>
+      <!--ASSERT -->
+      <xsl:choose>
+         <xsl:when test="string-length($f) = 10 and string-length($t) = 10 and $jdn-from = $jdn-first and $jdn-to = $jdn-first + $last - 1"/>
+         <xsl:otherwise>
+            <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl"
+                                test="string-length($f) = 10 and string-length($t) = 10 and $jdn-from = $jdn-first and $jdn-to = $jdn-first + $last - 1">
+               <xsl:attribute name="id">julian-month-agrees</xsl:attribute>
+               <xsl:attribute name="location">
+                  <xsl:apply-templates select="." mode="schematron-select-full-path"/>
+               </xsl:attribute>
+               <svrl:text>when-custom="<xsl:text/>
+                  <xsl:value-of select="@when-custom"/>
+                  <xsl:text/>" (a month of the Julian calendar) runs from the Gregorian day <xsl:text/>
+                  <xsl:value-of select="$jdn-first"/>
+                  <xsl:text/> to <xsl:text/>
+                  <xsl:value-of select="$jdn-first + $last - 1"/>
+                  <xsl:text/> (Julian Day Numbers), but from="<xsl:text/>
+                  <xsl:value-of select="$f"/>
+                  <xsl:text/>" to="<xsl:text/>
+                  <xsl:value-of select="$t"/>
+                  <xsl:text/>" is another span: give from and to as the Gregorian days of its first and last day.</svrl:text>
+            </svrl:failed-assert>
+         </xsl:otherwise>
+      </xsl:choose>
+   </xsl:template>
+   <!--PATTERN schematron-constraint-bukharin-blocks-29-->
    <!--RULE speaker-->
-   <xsl:template match="tei:speaker" priority="1002" mode="M31">
+   <xsl:template match="tei:speaker" priority="1002" mode="M32">
 
 		<!--ASSERT -->
       <xsl:choose>
@@ -1207,7 +1268,7 @@ The element indicated by @spanTo (<xsl:text/>
       </xsl:choose>
    </xsl:template>
    <!--RULE turn-->
-   <xsl:template match="tei:sp[@who]" priority="1001" mode="M31">
+   <xsl:template match="tei:sp[@who]" priority="1001" mode="M32">
 
 		<!--ASSERT -->
       <xsl:choose>
@@ -1229,7 +1290,7 @@ The element indicated by @spanTo (<xsl:text/>
    <!--RULE block-->
    <xsl:template match="tei:text[.//tei:div]//(tei:p | tei:head | tei:item | tei:list | tei:div | tei:sp | tei:quote[@type = 'block'] | tei:cit | tei:note[@n])"
                  priority="1000"
-                 mode="M31">
+                 mode="M32">
 
 		<!--ASSERT -->
       <xsl:choose>

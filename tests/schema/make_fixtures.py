@@ -130,6 +130,10 @@ CASES = {
     "calendar-named": ("needs datingMethod",
                        p(2, 'Born <date datingMethod="ed:julian" when="1888-10-09" when-custom="1888-09-27">27th September 1888</date>.'),
                        "@@" + p(2, 'Born <date when="1888-10-09" when-custom="1888-09-27">27th September 1888</date>.'), {}),
+    "julian-month-agrees": ("(a month of the Julian calendar) runs from the Gregorian day",
+                            p(2, 'In <date calendar="ed:julian" datingMethod="ed:julian" from="1917-02-14" to="1917-03-13" when-custom="1917-02">February 1917</date> and '
+                                 '<date calendar="ed:julian" datingMethod="ed:julian" from="1900-02-13" to="1900-03-13" when-custom="1900-02">February 1900</date>.'),
+                            "@@" + p(2, 'In <date calendar="ed:julian" datingMethod="ed:julian" from="1917-02-01" to="1917-02-28" when-custom="1917-02">February 1917</date>.'), {}),
     "speaker-in-sp": ("is not in a turn that says who speaks",
                       '        <sp xml:id="{id}-sp1" who="#president">\n          <speaker>THE PRESIDENT:</speaker>\n          <p xml:id="{id}-p2">Proceed.</p>\n        </sp>',
                       '        <sp xml:id="{id}-sp1">\n@@          <speaker>THE PRESIDENT:</speaker>\n          <p xml:id="{id}-p2">Proceed.</p>\n        </sp>',

@@ -275,6 +275,8 @@ def date_element(match, source_id: str, rules: DateRules) -> tuple[etree._Elemen
         gregorian = julian_to_gregorian(year, month, day)
         attrs = {"when": gregorian.isoformat(), "when-custom": f"{year:04d}-{month:02d}-{day:02d}",
                  "datingMethod": "ed:julian"}
+    from .calendars import julian_month  # an Old Style month: its Gregorian span
+    attrs = julian_month(attrs, source_id, text, rules.path)
     return element("date", attrs, text), ""
 
 
