@@ -127,7 +127,8 @@ def build_shared(manifest: Manifest) -> etree._Element:
     ))
     editorial = sub(encoding, "editorialDecl")
     for tag, text in PRINCIPLES:
-        part = sub(editorial, tag)
+        # every quotation mark of the sources is kept as a character of the text
+        part = sub(editorial, tag, {"marks": "all"} if tag == "quotation" else {})
         sub(part, "p", text=text)
     class_decl = sub(encoding, "classDecl")
     taxonomy = sub(class_decl, "taxonomy", {"xml:id": "genre"})
