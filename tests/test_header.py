@@ -110,3 +110,13 @@ def test_name_parts_that_do_not_make_up_the_standard_name_are_refused(tmp_path):
     with pytest.raises(ConversionError) as refused:
         register_extras(load_gazetteer(tmp_path / "persons.toml"))
     assert "persons.toml:" in refused.value.message and "do not make up its standard name" in refused.value.message
+
+
+def test_the_agents_the_source_names_are_declared_and_point_at_the_register():
+    title_stmt = _header("mia-permanent-revolution").find("t:fileDesc/t:titleStmt", NS)
+    agent = title_stmt.find("t:respStmt[t:persName]", NS)
+    assert agent.findtext("t:resp", namespaces=NS) == "scanned, prepared and annotated for the Marxists Internet Archive"
+    assert agent.find("t:persName", NS).get("ref") == "per:flewers"
+    translator = _header("bordiga-enrich-yourselves").find("t:fileDesc/t:titleStmt/t:respStmt[t:persName]", NS)
+    assert translator.findtext("t:persName", namespaces=NS) == "Leon Thalheimer"
+    assert translator.find("t:persName", NS).get("ref") is None  # not in the register: no pointer guessed

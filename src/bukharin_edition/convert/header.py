@@ -59,6 +59,12 @@ def build_header(manifest: Manifest, source: Source, description: str) -> etree.
     sub(title_stmt, "title", {"type": "sub"}, f"TEI edition in {EDITION_TITLE}")
     for name in source.authors:
         sub(title_stmt, "author", text=name)
+    for role, names in (("translation", source.translators), (source.editor_role or "editing", source.editors)):
+        for name in names:  # the agents the source names, pointing at the register where it knows them
+            agent = sub(title_stmt, "respStmt")
+            sub(agent, "resp", text=role)
+            ident = _registered(manifest, name)
+            sub(agent, "persName", {"ref": f"per:{ident}"} if ident else {}, name)
     resp = sub(title_stmt, "respStmt")
     sub(resp, "resp", text="TEI encoding, editorial interventions and notes")
     sub(resp, "name", {"ref": "ed:editors"}, f"The editors of {EDITION_TITLE}")
@@ -151,6 +157,13 @@ def _bibl(manifest: Manifest, source: Source) -> etree._Element:
     sub(file, "citedRange", {"unit": "line", "from": str(source.first_line), "to": str(source.last_line)},
         f"{source.first_line}–{source.last_line}")
     return bibl
+
+
+def _registered(manifest: Manifest, name: str) -> str:
+    """The register id of a person the manifest names, if the name is a registered form."""
+    from .persons import gazetteer_for, normalize_form
+
+    return gazetteer_for(manifest).by_form.get(normalize_form(name), "")
 
 
 def _related(work) -> etree._Element:
