@@ -77,3 +77,21 @@ def test_a_title_without_a_level_is_refused_with_its_line(tmp_path):
     with pytest.raises(ConversionError) as refused:
         load_titles(path)
     assert refused.value.message == 'titles.toml:5: title "Izvestia": level \'x\' is not one of a, m, j, s, u'
+
+
+def test_foreign_words_and_titles_carry_their_language():
+    siegelbaum = etree.parse(str(ROOT / "tei" / "siegelbaum-industrialization-debate.xml")).getroot()
+    assert [(f.text, f.get("{http://www.w3.org/XML/1998/namespace}lang"))
+            for f in siegelbaum.iterfind(".//t:text//t:foreign", NS)] == [("smychka", "ru-Latn")]
+    langs = {t.text: t.get("{http://www.w3.org/XML/1998/namespace}lang")
+             for p in TEI_FILES for t in _titles(p)}
+    assert langs["Die Neue Zeit"] == "de" and langs["Stalin: The Court of the Red Tsar"] is None
+
+
+def test_a_foreign_word_is_rendered_with_its_language(tmp_path):
+    from bukharin_edition.build import build_edition
+
+    report = build_edition(ROOT / "tei", ROOT / "xslt", tmp_path / "edition", pdf=False)
+    assert report.problems == []
+    page = (tmp_path / "edition" / "siegelbaum-industrialization-debate" / "reading.html").read_text(encoding="utf-8")
+    assert '<span class="ed-foreign" data-tei="foreign" lang="ru-Latn">smychka</span>' in page

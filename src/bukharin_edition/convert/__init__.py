@@ -12,7 +12,7 @@ from lxml import etree
 from ..errors import ConversionError
 from ..manifest import Manifest, Source
 from ..tei import TEI_NS, new_document, serialize, write_atomic
-from . import brackets, collection, corrections, dates, mia, notes, parallels, persons, prose, quotations, titles, transcript
+from . import brackets, collection, corrections, dates, foreign, mia, notes, parallels, persons, prose, quotations, titles, transcript
 from .blocks import split_blocks
 from .context import Context
 from .inline import DataRecognizer, Recognizer
@@ -27,7 +27,8 @@ PROFILES: dict[str, ModuleType] = {
 # A DataRecognizer is bound to the manifest's data files (seeds/*.toml) when a source is encoded.
 COMMON_RECOGNIZERS: tuple[Recognizer | DataRecognizer, ...] = (
     # titles before persons and dates: a title that begins with a name or a year is one title
-    brackets.RECOGNIZER, brackets.INSERTION_RECOGNIZER, titles.RECOGNIZER, persons.RECOGNIZER, dates.RECOGNIZER,
+    brackets.RECOGNIZER, brackets.INSERTION_RECOGNIZER, titles.RECOGNIZER, foreign.RECOGNIZER,
+    persons.RECOGNIZER, dates.RECOGNIZER,
     DataRecognizer("quotations", lambda manifest: quotations.recognizer(persons.gazetteer_for(manifest).find_persons)),
 )
 

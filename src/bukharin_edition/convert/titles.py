@@ -26,8 +26,9 @@ LEVELS = ("a", "m", "j", "s", "u")
 NOT_INSIDE = {"persons", "dates", "quotations", "titles"}
 
 
-def load_titles(path: Path) -> list[tuple[str, str, re.Pattern]]:
-    """Read the list: (title, level, pattern of its places), every problem named with its line."""
+def load_titles(path: Path) -> list[tuple[str, str, re.Pattern, str]]:
+    """Read the list: (title, level, pattern of its places, language or ''), every problem named
+    with its line."""
     data = DataFile(path)
     lines = data.table_lines("title")
     found, problems = [], []
@@ -46,7 +47,7 @@ def load_titles(path: Path) -> list[tuple[str, str, re.Pattern]]:
         except re.error as exc:
             problems.append(f"{where}: title \"{text}\": a pattern of its places is not a regular expression ({exc})")
             continue
-        found.append((text, level, pattern))
+        found.append((text, level, pattern, str(entry.get("lang", ""))))
     if problems:
         raise ConversionError("\n".join(problems))
     return found
@@ -57,26 +58,25 @@ def _cached(path: str, mtime: float):
     return load_titles(Path(path))
 
 
-def titles_for(manifest) -> list[tuple[str, str, re.Pattern]]:
+def titles_for(manifest) -> list[tuple[str, str, re.Pattern, str]]:
     """The list beside the manifest (seeds/titles.toml); none if there is no such file."""
     path = Path(manifest.path).parent / TITLES_FILE
     return _cached(str(path), path.stat().st_mtime) if path.exists() else []
 
 
-def recognizer(titles: list[tuple[str, str, re.Pattern]]) -> Recognizer:
+def recognizer(titles: list[tuple[str, str, re.Pattern, str]]) -> Recognizer:
     """One recognizer for every listed title; the longest title at a place wins."""
-    levels = {}
+    levels, languages = {}, {}
     alternatives = []
-    for text, level, pattern in sorted(titles, key=lambda t: -len(t[0])):
+    for text, level, pattern, lang in sorted(titles, key=lambda t: -len(t[0])):
         group = f"t{len(alternatives)}"
-        levels[group] = level
+        levels[group], languages[group] = level, lang
         alternatives.append(f"(?P<{group}>{pattern.pattern})")
     compiled = re.compile("|".join(alternatives)) if alternatives else re.compile(r"(?!)")
 
     def build(match: re.Match, ctx) -> etree._Element:
-        level = levels[match.lastgroup] if match.lastgroup in levels else next(
-            levels[g] for g, v in match.groupdict().items() if v is not None)
-        title = element("title", {"level": level})
+        group = next(g for g, v in match.groupdict().items() if v is not None)
+        title = element("title", {"level": levels[group], **({"xml:lang": languages[group]} if languages[group] else {})})
         saved = ctx.recognizers
         ctx.recognizers = tuple(r for r in saved if r.name not in NOT_INSIDE)
         try:
