@@ -75,7 +75,7 @@ DATE_EXPRESSION = re.compile(
     rf"|(?P<osm>\b(?P<osm_month>{MONTH}) (?P<osm_day>[0-3]?\d) \[O\.S\. (?P<osm_jmonth>{MONTH}) (?P<osm_jday>[0-3]?\d)\],? (?P<osm_year>{YEAR})){END}"
     rf"|(?P<dayof>(?:\b[Tt]he )?{START}(?P<of_day>[0-3]?\d)(?:st|nd|rd|th) of (?P<of_month>{MONTH})(?:,? (?P<of_year>{YEAR}))?){END}"
     rf"|(?<![\d.,/_])(?<![A-Z])(?<![^\d][-–])(?P<daymonth>(?P<day>[0-3]?\d)(?:st|nd|rd|th)? (?P<dm_month>{MONTH})(?:,? (?P<dm_year>{YEAR}))?){END}"
-    rf"|(?P<mdy>\b(?P<mdy_month>{MONTH}) (?P<mdy_day>[0-3]?\d)(?:st|nd|rd|th)?,? (?P<mdy_year>{YEAR})){END}"
+    rf"|(?P<mdy>\b(?P<mdy_month>{MONTH}) (?P<mdy_day>[0-3]?\d)(?:st|nd|rd|th)?(?:,? | [-–] )(?P<mdy_year>{YEAR})){END}"
     rf"|(?P<monthyear>\b(?P<my_month>{MONTH}),? (?P<my_year>{YEAR}|1[5-9]\d \d)){END}"
     rf"|(?P<md>\b(?P<md_month>{MONTH}) (?P<md_day>[0-3]?\d)(?:st|nd|rd|th)?)(?![\w.,:/]\d|\d| \d)"
     rf"|(?<=\b[Ii]n )(?P<month>(?P<mo_month>{MONTH}))(?![\w\-]|,? \d)"

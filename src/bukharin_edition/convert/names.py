@@ -38,6 +38,7 @@ Winston Wilhelm Woodrow Franklin Harold Hubert Joachim Kurt Lion Leo Amadeo Amad
 Rosa Simone Sidney Beatrice Ramsay Neville Herman Bela György Laszlo Imre Mátyás Wladyslaw Józef
 Tomas Edvard Simon Roy Isaac Stephen Moshe Chaim Nahum Ber Berl Yosif Iosip Ioseb Lavrenti Yevno
 Khristian Krastyo Krustyo Vlas Georgiy Georgii Yevgeniy Evgeniy Aleksandr Vasiliy Nikolaevich
+Grisha Misha Sasha Kolya Volodya Nadya Yura Zina Tolya Petya Vanya Seryozha
 """.split())
 TITLES = frozenset("""
 Comrade Comrades Citizen Accused Witness Defendant Prosecutor Procurator President Chairman
@@ -78,7 +79,7 @@ Zurich Munich Norwich Ipswich Greenwich Riga Neva Moskva Kolyma Crimea Izhevsk B
 Molotovsk Kirov Kirovsk Ordzhonikidze Gorky Frunze Voroshilovgrad Dzerzhinsk Sverdlov Pugachev
 """.split())
 SURNAME_ENDING = re.compile(
-    r"(?:[^aeiou]ov|[^aeiou]ev|[^aeiou]yov|[^aeiou]ëv|sky|skii|skiy|skij|ski|enko|yan|oian|dze|shvili|"
+    r"(?:[^aeiou]ov|[^aeiou]ev|[iy]ev|[^aeiou]yov|[^aeiou]ëv|sky|skii|skiy|skij|ski|enko|yan|oian|dze|shvili|"
     r"ova|eva|skaya|skaia|vich|ovitch|evitch)$"
 )
 PATRONYMIC = re.compile(r"^[A-Z][a-z’']+(?:ovich|evich|ovitch|evitch|vich|ich|ovna|evna|ichna|inichna)$")
@@ -110,9 +111,14 @@ Victorian Elizabethan Edwardian Freudian Darwinian Hegelian Kantian Lutheran Epi
 """.split())
 
 
+CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяії",
+                    "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya i yi".split()))
+
+
 def translit_key(word: str) -> str:
     """A key that the usual transliterations of one Russian name share (Iagoda, Yagoda;
-    Krestinsky, Krestinskii; Zinov'ev, Zinoviev; Genrikh, Genrich)."""
+    Krestinsky, Krestinskii; Zinov'ev, Zinoviev; Genrikh, Genrich; Раковский, Rakovsky)."""
+    word = "".join(CYRILLIC.get(ch, ch) for ch in word.lower()).replace("_", "")
     text = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"[’'ʹ`\-]", "", text)
     text = re.sub(r"(?:skii|skiy|skij|ski)$", "sky", text)
@@ -127,18 +133,21 @@ _DETECTOR = None
 
 
 @lru_cache(maxsize=20000)
-def is_forename(word: str) -> bool:
+def is_forename(word: str, strict: bool = False) -> bool:
     """A given name: in the transliterations above, or in gender-guesser's list, and not a
-    common English word."""
+    common English word (strict: a name of one sex only, for a given name standing alone)."""
     global _DETECTOR
     plain = word.title() if word.isupper() else word
-    if plain in COMMON_WORDS or len(plain) < 2 or not plain[0].isupper():
+    if plain in COMMON_WORDS or len(plain) < 2 or not plain[0].isupper() or not plain[1:].islower():
         return False
     if plain in FORENAMES:
         return True
+    if strict:  # standing alone, only the names listed above (Vienna, Asia and Even are names too)
+        return False
     if _DETECTOR is None:
         _DETECTOR = gender_guesser.detector.Detector(case_sensitive=False)
-    return _DETECTOR.get_gender(plain) in ("male", "female", "mostly_male", "mostly_female")
+    kinds = ("male", "female") if strict else ("male", "female", "mostly_male", "mostly_female")
+    return _DETECTOR.get_gender(plain) in kinds
 
 
 def is_initials(word: str) -> bool:

@@ -128,13 +128,18 @@ class NameMatch:
         return self.string[self._start:self._end]
 
 
-_PART = r"(?:[A-Z]\.(?: ?[A-Z]\.){0,2}|[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]*\w|[A-Z])"
+_UPPER, _LOWER = "A-ZÀ-ÖØ-ÞА-ЯЁ", "a-zß-öø-ÿа-яё"
+_WORD = (rf"(?:Mc|Mac|O’|O')?[{_UPPER}](?:[{_LOWER}’']*[{_LOWER}]|[{_UPPER}’']*[{_UPPER}])"  # Radek, ZINOVIEV
+         rf"(?:-[{_UPPER}](?:[{_LOWER}’']*[{_LOWER}]|[{_UPPER}]+))*")  # Maximov-Dikovsky
+_PART = rf"(?:[A-Z]\.(?: ?[A-Z]\.){{0,2}}|{_WORD}|[A-Z])"
 _PARTICLE = "|".join(sorted(names.PARTICLES))
 _GAP = r"(?:[ \u00a0]{1,3}|(?<=\.)(?=[A-Z])| (?:" + _PARTICLE + r") )"  # "V. I.  Lenin", "L.B.Kamenev"
 _CHAIN = re.compile(rf"(?<![\w’'.]){_PART}(?:{_GAP}{_PART})*"
                     # a forename glued to a word before it, as pasted web pages give it ("Born" "Krastyo …")
                     rf"|(?<=[a-z])(?=[A-Z][a-z]+[ \u00a0][A-Z])(?P<glued>[A-Z][a-z]+)(?:{_GAP}{_PART})+")
 _TOKEN = re.compile(rf"{_PART}")
+_INVERTED = re.compile(rf"(?<![\w’'.,] )(?<![\w’'.])(?P<surname>{_WORD}), (?P<given>{_PART}(?: {_PART}){{0,2}})(?=[.,;:]|(?<=\.) |\s*$| \(|\n)")
+_EPITHET = re.compile(r" the (?P<word>[A-Z][a-z]{2,})\b")
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
 
 
@@ -156,6 +161,23 @@ class NameFinder:
         self.learned: set[str] = set()
 
     def search(self, text: str, position: int = 0) -> NameMatch | None:
+        found = [m for m in (self._inverted(text, position), self._chained(text, position)) if m]
+        return min(found, key=lambda m: (m.start(), -m.end())) if found else None
+
+    def _inverted(self, text: str, position: int) -> NameMatch | None:
+        """'Murphy, John Thomas', 'Trotsky, Leon': a bibliography's name, surname first."""
+        for match in _INVERTED.finditer(text, position):
+            surname, given = match["surname"], match["given"].split()
+            if not all(names.is_forename(w) or names.is_initials(w) for w in given) \
+                    or names.is_forename(surname, strict=True) or names.is_common(surname) or surname in names.PLACES \
+                    or surname in names.TITLES or surname in names.INSTITUTIONS:
+                continue
+            person = self.gazetteer.by_form.get(normalize_form(surname)) \
+                or self.gazetteer.surnames().get(names.translit_key(surname))
+            return NameMatch(text, match.start(), match.end(), person)
+        return None
+
+    def _chained(self, text: str, position: int) -> NameMatch | None:
         for chain in _CHAIN.finditer(text, position):
             if chain["glued"] and not names.is_forename(chain["glued"]):
                 continue
@@ -177,11 +199,17 @@ class NameFinder:
         for first in range(len(tokens)):  # a registered form, the longest at the leftmost place
             for last in range(len(tokens), first, -1):
                 phrase = normalize_form(text[tokens[first][0]:tokens[last - 1][1]])
-                if phrase in by_form:
+                if phrase in by_form and not _before_institution(words, last - 1):
                     return self._named(text, tokens, words, first, last, by_form[phrase])
             key = names.translit_key(words[first])
             if key in surnames and _surname_here(words, first):
                 return self._named(text, tokens, words, first, first + 1, surnames[key])
+        epithet = _EPITHET.match(text, tokens[-1][1])
+        if epithet and len(words) == 1 and names.is_forename(words[0]) and epithet["word"] not in names.INSTITUTIONS:
+            return NameMatch(text, tokens[0][0], epithet.end(), None)  # "Peter the Great"
+        if len(words) == 1 and names.is_forename(words[0], strict=True) and not _before_institution(words, 0) \
+                and words[0] not in names.PLACES and words[0] not in names.DEMONYMS:
+            return NameMatch(text, tokens[0][0], tokens[0][1], None)  # a given name alone: "Franz has left"
         for index, word in enumerate(words):  # a name the register does not know
             if names.is_common(word) or word in names.TITLES or word in names.INSTITUTIONS \
                     or _before_institution(words, index):
@@ -193,9 +221,16 @@ class NameFinder:
                 if index + 1 < len(words) and _ROMAN.match(words[index + 1]) and names.is_forename(word):
                     return NameMatch(text, tokens[index][0], tokens[index + 1][1], None)  # Nicholas II
                 continue
+            if "." in word or not word.replace("-", "").replace("’", "").replace("'", "").isalpha():
+                continue  # "S.R.", "R.S.F.S.R.": abbreviations
             start = _extend_left(words, index)
             if start < index and any(names.is_forename(w) or names.is_initials(w) for w in words[start:index]):
+                if index + 1 < len(words) and names.looks_like_surname(words[index + 1]) \
+                        and not _before_institution(words, index + 1):
+                    index += 1  # a patronymic in -ev, then the surname: "Krastyo Georgiev Stanchev"
                 return NameMatch(text, tokens[start][0], tokens[index][1], None)
+            if _cyrillic(word) and index and _cyrillic(words[index - 1]):
+                return NameMatch(text, tokens[index - 1][0], tokens[index][1], None)  # "Христиан Раковский"
             if word.isupper() and len(word) > 2 and index + 1 < len(words) and names.is_forename(words[index + 1]):
                 return NameMatch(text, tokens[index][0], tokens[index + 1][1], None)  # LUXEMBURG Rosa
             if index and words[index - 1] in names.PERSON_TITLES and len(word) > 2 \
@@ -208,12 +243,16 @@ class NameFinder:
         the surname alone is a name wherever it stands (Maxim Gorky … Gorky)."""
         for match in self.finditer(text):
             words = match.group().split()
-            if len(words) > 1 and match.person is None:
-                self.learned.add(names.translit_key(words[-1]))
+            if len(words) > 1 and match.person is None and (key := names.translit_key(words[-1])):
+                self.learned.add(key)
 
     def _named(self, text, tokens, words, first: int, last: int, person: str) -> NameMatch:
         start = _extend_left(words, first)
         return NameMatch(text, tokens[start][0], tokens[last - 1][1], person)
+
+
+def _cyrillic(word: str) -> bool:
+    return bool(re.match(r"^[А-ЯЁ][а-яё’'\-]+$", word))
 
 
 def _surname_here(words: list[str], index: int) -> bool:
@@ -243,6 +282,9 @@ def _extend_left(words: list[str], index: int) -> int:
             if forenames:
                 break
             forenames += 1
+        elif names.looks_like_surname(word) and start >= 2 and names.is_forename(words[start - 2]) \
+                and not forenames:
+            pass  # a patronymic in -ev, -ov: "Krastyo Georgiev Stanchev"
         elif not (names.is_initials(word) or names.is_patronymic(word)):
             break
         start -= 1
