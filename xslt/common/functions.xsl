@@ -160,7 +160,7 @@
             || ($bibl/biblScope[@unit = 'volume'] ! (' ' || normalize-space()))
             || ($bibl/biblScope[@unit = 'issue'] ! (', no. ' || normalize-space())) else (),
         $bibl/publisher[ed:known(.)] ! normalize-space(),
-        $bibl/date[ed:known(.)] ! normalize-space())"/>
+        $bibl/date[not(@type = 'accessed')][ed:known(.)] ! normalize-space())"/>
     <xsl:sequence select="string-join($parts, ', ') || '. In: The Bukharin documents (TEI edition)'"/>
   </xsl:function>
 

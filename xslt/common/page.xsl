@@ -165,7 +165,7 @@
           <dt>Genre</dt>
           <dd data-tei="catRef">{replace(substring-after(@target, 'ed:genre-'), '-', ' ')}</dd>
         </xsl:for-each>
-        <xsl:for-each select="$bibl/citedRange[@unit = 'line']">
+        <xsl:for-each select="$bibl//citedRange[@unit = 'line']">
           <dt>Received text</dt>
           <dd data-tei="citedRange">lines {normalize-space()} of the received file</dd>
         </xsl:for-each>
