@@ -174,3 +174,24 @@ def test_a_parenthesis_that_is_ordinary_text_stays_text_and_unbalanced_ones_are_
     root, warnings = encoded("The party (the Bolsheviks) won.\n\nAn unclosed (aside here.")
     assert root.find(".//t:body//t:supplied", NS) is None
     assert any("seed line 3: the parentheses of this paragraph do not pair up" in w for w in warnings)
+
+
+@pytest.mark.parametrize("profile", ["prose", "mia-article"])
+def test_a_table_of_contents_is_a_list_of_its_entries(profile, tmp_path):
+    from bukharin_edition.convert import encode_shared
+    from bukharin_edition.validate import Validator
+    from conftest import ROOT
+
+    text = ("The ABC\n\nContents\n\nPreface .... 5\nI. Capitalism 12\nII. The Party\n\n"
+            "Preface\n\nThe book begins here.")
+    manifest = invented_manifest(text, profile=profile)
+    converted = encode_source(manifest, manifest.sources[0])
+    root = etree.fromstring(converted.data)
+    toc = root.find(".//t:div[@type='contents']", NS)
+    assert toc is not None and inline_text(toc.find("t:head", NS)) == "Contents"
+    assert [inline_text(i) for i in toc.iterfind("t:list[@type='contents']/t:item", NS)] == [
+        "Preface .... 5", "I. Capitalism 12", "II. The Party"]
+    assert [inline_text(h) for h in root.iterfind(".//t:body//t:head", NS)][-1] == "Preface"
+    (tmp_path / "edition.xml").write_bytes(encode_shared(manifest).data)
+    (tmp_path / "invented.xml").write_bytes(converted.data)
+    assert not [p for p in Validator(ROOT / "schema").check_file(tmp_path / "invented.xml") if p.severity == "error"]

@@ -19,7 +19,7 @@ from .blocks import METADATA, Block, looks_like_heading
 from .context import Context
 from . import notes
 from .inline import fill
-from .structure import group_lists, heading, item_list, paragraph, split_heading
+from .structure import contents, contents_entries, group_lists, heading, item_list, paragraph, split_heading
 
 NAME = "mia-article"
 DESCRIPTION = (
@@ -129,6 +129,15 @@ def _front(front: etree._Element, blocks: list[Block], ctx: Context) -> None:
 def _sections(body: etree._Element, blocks: list[Block], ctx: Context, always_divided: bool) -> None:
     """Fill the body: headings open sections of type 'section'; with `always_divided`, text
     before the first heading is a section of its own (the body holds divisions only)."""
+    index = next((i for i in range(len(blocks)) if contents_entries(blocks, i)), None)
+    if index is not None:  # a table of contents: the sections before it, the contents, those after
+        count = contents_entries(blocks, index)
+        if index:
+            _sections(body, blocks[:index], ctx, always_divided)
+        contents(body, blocks[index], blocks[index + 1:index + 1 + count], ctx)
+        if blocks[index + 1 + count:]:
+            _sections(body, blocks[index + 1 + count:], ctx, always_divided)
+        return
     container = body
     pending: list[Block] = []
     previous = ""

@@ -163,6 +163,14 @@ def is_patronymic(word: str) -> bool:
     return bool(PATRONYMIC.match(word.title() if word.isupper() else word))
 
 
+ENGLISH_NOUN = re.compile(r"(?:ism|ist|ists|ity|tion|tions|sion|ment|ness|ance|ence|ics|ogy|ship|hood|ure)$")
+
+
+def is_english_noun(word: str) -> bool:
+    """A word with an English noun's ending (Capitalism, Revolution): never a surname here."""
+    return bool(ENGLISH_NOUN.search(word.lower())) and not word.isupper()
+
+
 def looks_like_surname(word: str) -> bool:
     """A single capitalised word that ends as Russian surnames do and names no place."""
     plain = word.title() if word.isupper() else word

@@ -221,8 +221,9 @@ class NameFinder:
                 if index + 1 < len(words) and _ROMAN.match(words[index + 1]) and names.is_forename(word):
                     return NameMatch(text, tokens[index][0], tokens[index + 1][1], None)  # Nicholas II
                 continue
-            if "." in word or not word.replace("-", "").replace("’", "").replace("'", "").isalpha():
-                continue  # "S.R.", "R.S.F.S.R.": abbreviations
+            if "." in word or not word.replace("-", "").replace("’", "").replace("'", "").isalpha() \
+                    or names.is_english_noun(word):
+                continue  # "S.R.", "R.S.F.S.R.": abbreviations; "I. Capitalism": a numbered heading
             start = _extend_left(words, index)
             if start < index and any(names.is_forename(w) or names.is_initials(w) for w in words[start:index]):
                 if index + 1 < len(words) and names.looks_like_surname(words[index + 1]) \

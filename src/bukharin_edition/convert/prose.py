@@ -11,7 +11,7 @@ from lxml import etree
 from ..tei import element, sub
 from .blocks import Block
 from .context import Context
-from .structure import group_lists, heading, item_list, paragraph, split_heading
+from .structure import contents, contents_entries, group_lists, heading, item_list, paragraph, split_heading
 
 NAME = "prose"
 DESCRIPTION = (
@@ -33,6 +33,13 @@ def encode(blocks: list[Block], ctx: Context) -> etree._Element:
 def fill_divisions(top: etree._Element, blocks: list[Block], ctx: Context,
                    period_allowed: bool = False, section_type: str = "section") -> None:
     """Fill a division: the first heading titles it, later headings open sub-divisions."""
+    index = next((i for i in range(len(blocks)) if contents_entries(blocks, i)), None)
+    if index is not None:  # a table of contents: the text before it, the contents, the text after
+        count = contents_entries(blocks, index)
+        fill_divisions(top, blocks[:index], ctx, period_allowed, section_type)
+        contents(top, blocks[index], blocks[index + 1:index + 1 + count], ctx)
+        fill_divisions(top, blocks[index + 1 + count:], ctx, period_allowed, section_type)
+        return
     container = top
     previous = ""
     for position, (kind, run) in enumerate(group_lists(blocks)):
@@ -45,7 +52,7 @@ def fill_divisions(top: etree._Element, blocks: list[Block], ctx: Context,
         title, rest = (None, block) if previous.endswith((":", ",")) else split_heading(block, period_allowed)
         previous = run[-1].text.rstrip()
         if title is not None:
-            if position == 0 and container is top and not len(top):
+            if position == 0 and container is top and not len(top.findall("*")):
                 heading(top, title, ctx)
             else:
                 container = sub(top, "div", {"xml:id": ctx.new_id("div"), "type": section_type})

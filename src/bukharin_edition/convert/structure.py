@@ -1,6 +1,7 @@
 """Block-level builders shared by the profiles: paragraphs, headings, lists."""
 from __future__ import annotations
 
+import re
 from typing import Iterator, Sequence
 
 from lxml import etree
@@ -67,3 +68,48 @@ def split_heading(block: Block, period_allowed: bool = False) -> tuple[str | Non
         return None, block
     rest = block.rest() if len(block.lines) > 1 else None
     return first, rest
+
+
+CONTENTS_HEADING = re.compile(r"^(?:Table of )?Contents(?: of [^.!?]{1,60})?\s*:?$", re.IGNORECASE)
+MAX_ENTRY_WORDS = 16
+
+
+def contents_entries(blocks: Sequence[Block], index: int) -> int:
+    """How many blocks after blocks[index] are the entries of a table of contents it heads
+    (0 when blocks[index] is no "Contents" heading or nothing after it reads as entries)."""
+    head = blocks[index]
+    if len(head.lines) != 1 or not CONTENTS_HEADING.match(head.text.strip()):
+        return 0
+    count, seen = 0, set()
+    for block in blocks[index + 1:]:
+        if not all(_entry(line) for line in block.texts) or _entry_core(block.texts[0]) in seen:
+            break  # a paragraph, or the heading of the first entry: the text begins
+        seen.update(_entry_core(line) for line in block.texts)
+        count += 1
+    return count
+
+
+def _entry_core(line: str) -> str:
+    """An entry without its page number or leaders ("Preface .... 5") and its number ("II.")."""
+    core = re.sub(r"(?:\s*\.{2,}\s*|\s+)(?:\d{1,4}|[ivxlc]{1,6})\s*$", "", line.strip())
+    return re.sub(r"^(?:[IVXLC]{1,6}|\d{1,3}|[A-Z])[.)]\s+", "", core)
+
+
+def _entry(line: str) -> bool:
+    """A line of a table of contents: short, one phrase, not a sentence."""
+    core = _entry_core(line)
+    return bool(core) and len(core.split()) <= MAX_ENTRY_WORDS and not re.search(r"[.!?]\s+\S", core) \
+        and not core.endswith((",", ";", ".", "!", "?"))
+
+
+def contents(parent: etree._Element, head: Block, entries: Sequence[Block], ctx: Context) -> etree._Element:
+    """Append a table of contents: a division with its heading and a list of its entries."""
+    div = sub(parent, "div", {"xml:id": ctx.new_id("div"), "type": "contents"})
+    heading(div, head.text, ctx)
+    lst = sub(div, "list", {"xml:id": ctx.new_id("list"), "type": "contents"})
+    for block in entries:
+        for number, line in block.lines:
+            item = sub(lst, "item", {"xml:id": ctx.new_id("item")})
+            ctx.block_ids.setdefault(number, item.get("{http://www.w3.org/XML/1998/namespace}id"))
+            fill(item, line, ctx)
+    return div
