@@ -13,8 +13,9 @@ STAMP  := $(VENV)/.installed
 # Debian packages the edition needs: a Java runtime for jing (RELAX NG validation) and the
 # HTML checker; Chromium for the browser test of the published pages; for the PDFs, the text
 # face (Noto Serif, with Cyrillic), HarfBuzz's subsetter (WeasyPrint writes twice as fast with it)
-# and poppler's pdftoppm (the tests render pages to PNG).
-DEBIAN_PACKAGES := openjdk-17-jre-headless chromium fonts-noto-core libharfbuzz-subset0 poppler-utils
+# and poppler's pdftoppm (the tests render pages to PNG); nginx, which the tests deploy the
+# edition on.
+DEBIAN_PACKAGES := openjdk-17-jre-headless chromium nginx fonts-noto-core libharfbuzz-subset0 poppler-utils
 
 .PHONY: edition test serve setup system-packages clean
 

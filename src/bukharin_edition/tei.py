@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 from typing import Iterator
@@ -192,6 +193,43 @@ def serialize(root: etree._Element, prolog: list[str] | None = None) -> bytes:
 
 # ---------------------------------------------------------------- files
 
+def current_umask() -> int:
+    """The process's umask (read without changing it where the system says it)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except OSError:
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def file_mode(path: Path) -> int:
+    """The mode a rewritten file keeps (its own), or a new file gets (0666 less the umask)."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~current_umask()
+
+
+def publish_modes(folder: Path) -> int:
+    """Make every file and folder of `folder` readable as the umask allows (files 0666 and
+    folders 0777 less the umask: 0644 and 0755 under the usual 022); the count changed."""
+    mask = current_umask()
+    changed = 0
+    for root, dirs, files in os.walk(folder):
+        for name, wanted in [(d, 0o777 & ~mask) for d in dirs] + [(f, 0o666 & ~mask) for f in files]:
+            path = os.path.join(root, name)
+            info = os.lstat(path)
+            if not stat.S_ISLNK(info.st_mode) and stat.S_IMODE(info.st_mode) != wanted:
+                os.chmod(path, wanted)
+                changed += 1
+    return changed
+
+
 def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     """Write a file so that readers see the old or the new content, never half of it.
 
@@ -199,8 +237,10 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     (an fsync per page was about 6% of a build's time)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = file_mode(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, mode)  # mkstemp's file is 0600: a web server could not read the page
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             if durable:

@@ -33,6 +33,7 @@ def run_build(project, base_url: str = "", full: bool = False, verbosity: int = 
 
     from ..errors import BuildError
     from ..progress import VERBOSE, Progress
+    from ..tei import publish_modes
 
     if not (project.schema / "bukharin.rng").is_file():
         raise BuildError(f"{project.schema / 'bukharin.rng'}: the edition's schema is missing; "
@@ -43,6 +44,7 @@ def run_build(project, base_url: str = "", full: bool = False, verbosity: int = 
                            schema_dir=project.schema, full=full, progress=progress, pdf=pdf,
                            jobs=jobs_for(project.tei, jobs))
     progress.close()
+    publish_modes(project.edition)  # files an earlier build left unreadable to a web server
     for problem in report.problems:
         click.echo(problem, err=True)
     if verbosity >= VERBOSE:
