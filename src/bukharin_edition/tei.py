@@ -22,6 +22,16 @@ XML_MODEL_PIS = (
     f'href="{SCHEMA_SCH}" type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"',
 )
 
+PUBLISHED_SCHEMA = ("bukharin.rng", "bukharin.sch")  # copied to edition/schema/ for the downloads
+_SCHEMA_HREF = re.compile(r'(<\?xml-model\s[^>]*?href=")\.\./schema/')
+
+
+def point_at_schema(text: str, schema: str) -> str:
+    """A TEI file's text whose xml-model instructions point at the schema in folder `schema`
+    (relative to where the copy is published) instead of the project's `../schema/`."""
+    return _SCHEMA_HREF.sub(lambda m: m.group(1) + schema.rstrip("/") + "/", text)
+
+
 # Elements whose content is always mixed text: laid out on one line, whitespace significant.
 ALWAYS_INLINE = frozenset(
     {"p", "head", "item", "speaker", "label", "l", "ab", "title", "resp", "catDesc",
