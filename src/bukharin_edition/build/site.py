@@ -339,7 +339,9 @@ class PersonsBuilder(Reduction):
             facts.append(("Role", esc(person.role)))
         for note in person.notes:
             facts.append(("Note", esc(note)))
-        dl = "".join(f"<dt>{t}</dt><dd>{v}</dd>" for t, v in facts)
+        # one term for all its values (a dl names each term once: several notes share "Note")
+        dl = "".join(f"<dt>{t}</dt>" + "".join(f"<dd>{v}</dd>" for term, v in facts if term == t)
+                     for t in dict.fromkeys(t for t, _ in facts))
         unused = [v for v in person.variants if v not in forms]
         return (f'<h1>{esc(person.standard)}</h1>'
                 f'<section class="ed-facts" aria-labelledby="ed-facts-title"><h2 id="ed-facts-title">In the register</h2>'
