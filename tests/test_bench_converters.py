@@ -3,7 +3,6 @@ character, and the scorer counts what it should."""
 from __future__ import annotations
 
 import tomllib
-from pathlib import Path
 
 import pytest
 from lxml import etree

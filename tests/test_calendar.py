@@ -39,7 +39,7 @@ def _check(validator, when: str, custom: str) -> list[str]:
     text = TEMPLATE.replace('when="1888-10-09" when-custom="1888-09-27"', f'when="{when}" when-custom="{custom}"', 1)
     with tempfile.TemporaryDirectory() as folder:
         shutil.copy(FIXTURES / "valid" / "edition.xml", Path(folder) / "edition.xml")
-        path = Path(folder) / "calendar.xml"
+        path = Path(folder) / "calendar-agrees-passes.xml"  # the file is named after its xml:id
         path.write_text(text, encoding="utf-8")
         return [p.rule for p in validator.check_file(path)]
 

@@ -106,3 +106,25 @@ def test_an_unreadable_manifest_is_reported(scratch_project):
     result = CliRunner().invoke(main, ["convert", "--root", str(scratch_project.root)])
     assert result.exit_code != 0
     assert "not valid TOML" in result.output
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('profile = "transcript"', 'profile = "hansard"', r"source 'trial-1938': unknown profile 'hansard'"),
+        ("lines = [79, 97]", "lines = [71, 97]", r"lines 71–97 overlap source 'spartacus-biography' at line 71"),
+        ('profile = "transcript"', 'profile = "transcript"\nurl = "javascript:alert(1)"',
+         r"source 'trial-1938': url 'javascript:alert\(1\)' has a refused scheme 'javascript:'"),
+        ('profile = "transcript"', 'profile = "transcript"\npublished = "2021-02-30"',
+         r"published '2021-02-30' is not a day of the calendar"),
+        ('language = "en"', 'language = "notalang!"', r"language 'notalang!' is not a BCP 47 language tag"),
+    ],
+)
+def test_a_manifest_error_is_reported_once_without_a_cascade(scratch_project, old, new, message):
+    """One wrong value, one problem: no "line N belongs to no source" for the lines of a refused
+    entry, no gap after an overlap, no other error for the same value."""
+    _edit_manifest(scratch_project, old, new)
+    with pytest.raises(ManifestError) as caught:
+        load_manifest(scratch_project.manifest, profiles=PROFILES)
+    text = caught.value.message
+    assert text.startswith("1 problem(s) in the manifest:") and re.search(message, text), text

@@ -230,6 +230,6 @@ def test_a_silent_connection_does_not_hold_its_thread_forever(live):
     import socket
 
     _, _, server, _ = live
-    assert server.RequestHandlerClass.timeout == 30
+    assert server.RequestHandlerClass.timeout == 10
     with socket.create_connection(server.server_address[:2], timeout=5):
         assert get(server, "/index.html")[0] == 200  # others are served meanwhile

@@ -26,10 +26,44 @@ only the number of blank lines between blocks may differ.
 
 
 def _project(root: str | None) -> Project:
-    return Project(Path(root).resolve()) if root else Project.find()
+    """The edition's folders; a leftover of an interrupted command is finished or undone first."""
+    from .transaction import recover
+
+    project = Project(Path(root).resolve()) if root else Project.find()
+    recover(project.root, echo=lambda line: click.echo(line, err=True))
+    return project
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _project_of(path: Path) -> Project | None:
+    """The edition a file belongs to (None outside any: its files are then written one by one)."""
+    from .transaction import recover
+
+    path = Path(path).resolve()
+    try:
+        project = Project.find(path if path.is_dir() else path.parent)
+    except click.ClickException:
+        return None
+    recover(project.root, echo=lambda line: click.echo(line, err=True))
+    return project
+
+
+class _Group(click.Group):
+    """Errors of the disk (full, read-only, …) as one line naming the file, never a traceback."""
+
+    def invoke(self, ctx):
+        from .errors import EditionError
+        from .transaction import describe_os_error
+
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            raise  # the reader of the output went away (`edition dates | head`): not the disk
+        except OSError as exc:
+            where = exc.filename or "the edition's folder"
+            raise EditionError(f"{where}: {describe_os_error(exc, 'read or write it')}") from exc
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="bukharin-edition")
 def main() -> None:
     """The Bukharin documents: convert, check and build a TEI edition."""
@@ -51,8 +85,12 @@ def convert(sources: tuple[str, ...], force: bool, with_diff: bool, allow_dirty:
     for document in documents:
         for warning in document.warnings:
             click.echo(f"warning: {warning}", err=True)
-    outcomes = converting.write_documents(documents, project.tei, force=force, with_diff=with_diff,
-                                          allow_dirty=allow_dirty)
+    from .transaction import Transaction
+
+    with Transaction(project, "convert", workspace=False) as txn:  # every file written, or none
+        outcomes = converting.write_documents(documents, project.tei, force=force, with_diff=with_diff,
+                                              allow_dirty=allow_dirty, writer=txn.stage)
+        txn.commit()
     for outcome in outcomes:
         click.echo(f"{outcome.action:>11}  {outcome.path.relative_to(project.root)}")
         if outcome.diff:
@@ -228,8 +266,9 @@ FORMAT_HELP = """Rewrite TEI files in the edition's canonical layout.
 
 Indentation, attribute order and line breaks between elements become the edition's; the text,
 and every space inside a paragraph, stay exactly as they are (a file whose content would change
-is refused). PATHS are files or folders (default: tei/). With --check nothing is written: the
-files that would change are listed and the exit status is non-zero (for CI).
+is refused). PATHS are files or folders (default: tei/). Every file is rewritten or none (an
+error, Ctrl-C or a kill leaves each as it was). With --check nothing is written: the files that
+would change are listed and the exit status is non-zero (for CI).
 """
 DIFF_HELP = """Say what changed between two versions of a TEI file.
 
@@ -246,8 +285,16 @@ corrections), and header lines. With one file, compares it with its last committ
 def format_command(paths: tuple[Path, ...], check_only: bool, root: str | None) -> None:
     from .formatting import format_file, tei_files
 
-    targets = tei_files(list(paths) or [_project(root).tei])
-    results = [format_file(path, check_only) for path in targets]
+    from .transaction import Transaction
+
+    project = _project(root) if root or not paths else _project_of(paths[0])
+    targets = tei_files(list(paths) or [project.tei])
+    if check_only or project is None:
+        results = [format_file(path, check_only) for path in targets]
+    else:  # every file reformatted, or none (an error, Ctrl-C, a kill: each file as it was)
+        with Transaction(project, "format", workspace=False) as txn:
+            results = [format_file(path, check_only, writer=txn.stage) for path in targets]
+            txn.commit()
     for result in results:
         if result.action != "unchanged":
             click.echo(result.message or f"{result.action}  {result.path}", err=result.action == "error")
@@ -259,6 +306,17 @@ def format_command(paths: tuple[Path, ...], check_only: bool, root: str | None) 
         raise ValidationError(f"{errors + pending} file(s) not in the canonical layout")
 
 
+def _tei_root(path: Path):
+    """A TEI file's root, or a one-line error naming the file (diff compares TEI files only)."""
+    from .tei import local_name, parse_tei
+
+    root = parse_tei(path).getroot()
+    if local_name(root) != "TEI":
+        raise ValidationError(f"{path}:{root.sourceline}: not a TEI document (its root is <{local_name(root)}>): "
+                              "edition diff compares two versions of a TEI file of the edition")
+    return root
+
+
 @main.command("diff", help=DIFF_HELP)
 @click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("new", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -267,7 +325,7 @@ def diff_command(old: Path, new: Path | None) -> None:
 
     from lxml import etree
 
-    from .tei import parse_tei, safe_parser
+    from .tei import safe_parser
     from .tei_diff import compare
 
     if new is None:
@@ -276,10 +334,15 @@ def diff_command(old: Path, new: Path | None) -> None:
         if shown.returncode != 0:
             raise ValidationError(f"{old}: no committed version to compare with "
                                   f"({shown.stderr.decode(errors='replace').strip()})")
-        before = etree.fromstring(shown.stdout, safe_parser())
-        after = parse_tei(old).getroot()
+        after = _tei_root(old)
+        try:
+            before = etree.fromstring(shown.stdout, safe_parser())
+        except etree.XMLSyntaxError as exc:
+            raise ValidationError(f"{old} (last commit):{exc.position[0]}:{exc.position[1]}: the committed "
+                                  "version is not well-formed XML: give two files to compare "
+                                  "(edition diff OLD NEW)") from exc
     else:
-        before, after = parse_tei(old).getroot(), parse_tei(new).getroot()
+        before, after = _tei_root(old), _tei_root(new)
     changes = compare(before, after)
     for change in changes:
         click.echo(str(change))
@@ -345,14 +408,31 @@ def serve(port: int, host: str, interval: float, root: str | None) -> None:
     run_server(_project(root), host=host, port=port, interval=interval, echo=click.echo)
 
 
-NEW_SOURCE_HELP = """Add a source to the edition, end to end.
+def _participant(spec: str) -> dict:
+    """'--participant president=V. V. Ul’rikh=judge' as the manifest's participant table."""
+    import re
+
+    from .errors import EditionError
+
+    parts = [part.strip() for part in spec.split("=")]
+    if len(parts) not in (2, 3) or not re.fullmatch(r"[a-z][a-z0-9-]*", parts[0]) or not parts[1]:
+        raise EditionError(f"--participant {spec!r}: write ID=NAME or ID=NAME=ROLE, the id in lower case "
+                           "(the label's word, e.g. president=V. V. Ul’rikh=judge)")
+    return dict(zip(("id", "name", "role"), parts))
+
+
+NEW_SOURCE_HELP = """Add a source to the edition, end to end, or nothing at all.
 
 From a text file: copies it into seeds/<ID>.txt byte for byte (a new received file; the files
 received before are never edited), declares it in the manifest with its SHA-256 and a [[source]]
 entry made from the options, then converts the source, validates its TEI file, checks it against
-the text and builds the edition. A refused entry (unknown profile or genre, id in use) leaves
-seeds/ as it was. With --entry ID instead of a file, does the same for a manifest entry the
-editors wrote themselves.
+the text and builds the edition. Everything is done in a staging folder and moved into place
+last: a refused option, invalid converter output, a failed build, Ctrl-C or a kill leaves
+seeds/, the manifest, tei/ and edition/ as they were. Without --profile, the profile is guessed
+from the text and the reason said. --replace does it again for a source new-source added (its
+seed, entry and TEI replaced: commit an edited TEI file first). --dry-run encodes the text in
+memory, counts what it would encode and writes nothing. With --entry ID instead of a file, does
+the same for a manifest entry the editors wrote themselves.
 """
 
 
@@ -360,34 +440,50 @@ editors wrote themselves.
 @click.argument("text_file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--id", "source_id", help="The source's id, also its file names (lower-case words and hyphens).")
 @click.option("--title", help="The source's title.")
-@click.option("--profile", default="prose", show_default=True, help="The converter profile.")
+@click.option("--profile", default=None, help="The converter profile (default: guessed from the text).")
 @click.option("--genre", default="essay", show_default=True, help="The genre (see seeds/sources.toml).")
 @click.option("--language", default="en", show_default=True, help="The text's language (BCP 47).")
 @click.option("--author", "authors", multiple=True, help="An author, as the source names them (repeatable).")
 @click.option("--website", default="", help="The publishing website or publisher.")
-@click.option("--url", default="", help="The original address.")
+@click.option("--url", default="", help="The original address (http:// or https://).")
 @click.option("--published", default="", help="The date of publication (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--facts", default=None, help="Where the bibliographic facts come from.")
+@click.option("--participant", "participants", multiple=True, metavar="ID=NAME[=ROLE]",
+              help="A participant of a record whom its labels name (repeatable), e.g. "
+                   "'president=V. V. Ul’rikh=judge'; linked to the register by name.")
+@click.option("--replace", is_flag=True, help="Replace the source of this id that new-source added.")
+@click.option("--dry-run", is_flag=True, help="Show what would be encoded; write nothing.")
 @click.option("--entry", "entry_id", default=None, help="Build the manifest's entry ID (no text file).")
 @verbosity_options
 @click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
-def new_source(text_file: Path | None, source_id: str | None, title: str | None, profile: str, genre: str,
-               language: str, authors: tuple[str, ...], website: str, url: str, published: str,
-               facts: str | None, entry_id: str | None, verbosity: int, root: str | None) -> None:
+def new_source(text_file: Path | None, source_id: str | None, title: str | None, profile: str | None,
+               genre: str, language: str, authors: tuple[str, ...], website: str, url: str, published: str,
+               facts: str | None, participants: tuple[str, ...], replace: bool, dry_run: bool,
+               entry_id: str | None, verbosity: int, root: str | None) -> None:
     from .errors import EditionError
-    from .new_source import Entry, add_received, build_source
+    from .new_source import Entry, add_source, build_entry, preview
 
     project = _project(root)
     if entry_id:
         if text_file is not None:
             raise EditionError("give either a text file (with --id and --title) or --entry, not both")
-        return build_source(project, entry_id, echo=click.echo, verbosity=verbosity)
+        if dry_run or replace:
+            raise EditionError("--dry-run and --replace go with a text file, not with --entry")
+        return build_entry(project, entry_id, echo=click.echo, verbosity=verbosity)
     if text_file is None or not source_id or not title:
         raise EditionError("a new source needs its text file, --id and --title (or --entry ID)")
     entry = Entry(id=source_id, title=title, profile=profile, genre=genre, language=language,
-                  authors=list(authors), website=website, url=url, published=published)
+                  authors=list(authors), website=website, url=url, published=published,
+                  participants=[_participant(spec) for spec in participants])
     if facts:
         entry.facts = facts
-    seed = add_received(project, text_file, entry)
-    click.echo(f"   received  {seed.relative_to(project.root)} (declared in {project.manifest.name})")
-    build_source(project, source_id, echo=click.echo, verbosity=verbosity)
+    if dry_run:
+        from .convert.summary import FEATURES
+
+        chosen, why, counts = preview(project, text_file, entry, replace=replace)
+        hint = "" if profile else "; --profile chooses another"
+        click.echo(f"{source_id}: profile {chosen} ({why}{hint}); nothing was written")
+        for feature in FEATURES:
+            click.echo(f"{feature:>14}  {counts[feature]}")
+        return
+    add_source(project, text_file, entry, replace=replace, echo=click.echo, verbosity=verbosity)

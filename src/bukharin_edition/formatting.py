@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import ValidationError
-from .tei import has_inline_layout, parse_tei, safe_parser, serialize, write_atomic
+from .tei import has_inline_layout, local_name, parse_tei, safe_parser, serialize, write_atomic
 
 
 @dataclass(frozen=True)
@@ -53,12 +53,18 @@ def prolog(tree: etree._ElementTree) -> list[str]:
     return out
 
 
-def format_file(path: Path, check_only: bool = False) -> Formatted:
-    """Put one file in the canonical layout (or, with check_only, say whether it would change)."""
+def format_file(path: Path, check_only: bool = False, writer=write_atomic) -> Formatted:
+    """Put one file in the canonical layout (or, with check_only, say whether it would change).
+
+    `writer(path, data)` writes the new layout (a transaction's `stage`, to write every file or none)."""
     try:
         tree = parse_tei(path)
     except ValidationError as exc:
         return Formatted(path, "error", exc.message)
+    if local_name(tree.getroot()) != "TEI":
+        return Formatted(path, "error", f"{path}:{tree.getroot().sourceline}: not a TEI document (its root is "
+                                        f"<{local_name(tree.getroot()) or tree.getroot().tag}>): format rewrites "
+                                        "the edition's TEI files only; leave it out")
     current = path.read_bytes()
     formatted = serialize(tree.getroot(), prolog(tree))
     if formatted == current:
@@ -68,7 +74,7 @@ def format_file(path: Path, check_only: bool = False) -> Formatted:
                                         "the file is left as it is (please report this)")
     if check_only:
         return Formatted(path, "would reformat")
-    write_atomic(path, formatted)
+    writer(path, formatted)
     return Formatted(path, "reformatted")
 
 

@@ -13,6 +13,9 @@ from .errors import ManifestError
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 DATE_PATTERN = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+# BCP 47 as the edition uses it: a language subtag, then script, region or variant subtags.
+LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+URL_SCHEMES = ("http", "https")
 GENRES = (
     "biography",
     "source-collection",
@@ -116,12 +119,45 @@ class Manifest:
         return "\n".join(text for _, text in self.lines_of(source))
 
 
+def date_problem(value: str, key: str = "published") -> str:
+    """Why an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) of the manifest is refused ("" if it is not)."""
+    if not DATE_PATTERN.match(value):
+        return f"{key} {value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
+    parts = [int(part) for part in value.split("-")]
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return f"{key} {value!r} is not a day of the calendar (check the month and the day)"
+    return ""
+
+
+def language_problem(value: str) -> str:
+    """Why a language tag is refused ("" if it is not)."""
+    if LANGUAGE_PATTERN.match(value):
+        return ""
+    return f"language {value!r} is not a BCP 47 language tag (e.g. 'en', 'ru', 'de-AT')"
+
+
+def url_problem(value: str) -> str:
+    """Why an address is refused ("" if it is not): only http and https are published as links."""
+    scheme = re.match(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):", value)
+    if scheme and scheme.group(1).lower() in URL_SCHEMES and value == value.strip() and "//" in value[:9]:
+        return ""
+    if scheme and scheme.group(1).lower() in URL_SCHEMES:
+        return f"url {value!r} is not a full address: write it as https://host/path"
+    if scheme:
+        return (f"url {value!r} has a refused scheme '{scheme.group(1)}:': only http:// and https:// "
+                "addresses are published as links")
+    return f"url {value!r} is not an address: give it in full, starting with https:// (or http://)"
+
+
 def read_seed_lines(data: bytes, seed_path: Path) -> tuple[str, ...]:
     """Split the received file into lines without changing any character."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ManifestError(f"{seed_path}: not UTF-8 at byte {exc.start}") from exc
+        raise ManifestError(f"{seed_path}: not UTF-8 at byte {exc.start}: the edition reads plain UTF-8 text "
+                            "(convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8, or save it again as UTF-8)") from exc
     if text.endswith("\n"):
         text = text[:-1]
     return tuple(text.split("\n"))
@@ -164,17 +200,23 @@ def load_manifest(path: Path, profiles: Iterable[str] | None = None) -> Manifest
         raise ManifestError(f"{path}: the manifest has no [[source]] entries")
     known_profiles = set(profiles) if profiles is not None else None
     sources: list[Source] = []
+    claimed: list[_Claim] = []  # the lines of entries refused for another reason: no gap is reported there
     for index, entry in enumerate(entries, start=1):
         where = _entry_location(path, raw_text, entry, index)
         try:
             sources.append(_read_source(entry, line_counts, known_profiles, seed["file"]))
         except ValueError as exc:
             problems.append(f"{where}: {exc}")
+            claim = _claim(entry, line_counts, seed["file"])
+            if claim:
+                claimed.append(claim)
 
-    problems += _coverage_problems(path, raw_text, [s for s in sources if not s.seed], seed_lines)
+    problems += _coverage_problems(path, raw_text, [s for s in sources if not s.seed], seed_lines,
+                                   claimed=[c for c in claimed if not c.seed])
     for name, extra_seed in more_seeds.items():
         cut = [s for s in sources if s.seed == name]
-        problems += _coverage_problems(path, raw_text, cut, extra_seed.lines, name)
+        problems += _coverage_problems(path, raw_text, cut, extra_seed.lines, name,
+                                       claimed=[c for c in claimed if c.seed == name])
     main_ids = {s.id for s in sources if not s.seed}
     for source in sources:
         if source.seed and source.id in main_ids:
@@ -260,8 +302,13 @@ def _read_source(entry: Any, line_counts: dict[str, int], profiles: set[str] | N
     if profiles is not None and entry["profile"] not in profiles:
         raise ValueError(f"unknown profile {entry['profile']!r} (known: {', '.join(sorted(profiles))})")
     published = str(entry.get("published", ""))
-    if published and not DATE_PATTERN.match(published):
-        raise ValueError(f"published {published!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    if published and date_problem(published):
+        raise ValueError(date_problem(published))
+    if language_problem(str(entry["language"])):
+        raise ValueError(language_problem(str(entry["language"])))
+    url = str(entry.get("url", ""))
+    if url and url_problem(url):
+        raise ValueError(url_problem(url))
     added = entry["added"]
     if not isinstance(added, dt.date):
         raise ValueError(f"added {added!r} must be a TOML date such as 2026-11-25")
@@ -295,12 +342,41 @@ def _read_source(entry: Any, line_counts: dict[str, int], profiles: set[str] | N
     )
 
 
+@dataclass(frozen=True)
+class _Claim:
+    """The line range of an entry refused for another reason (its lines are not orphans)."""
+
+    seed: str
+    first_line: int
+    last_line: int
+
+
+def _claim(entry: Any, line_counts: dict[str, int], main: str) -> _Claim | None:
+    """The lines a refused entry names, when they can be read at all."""
+    if not isinstance(entry, dict):
+        return None
+    seed_name = entry.get("seed", "")
+    seed_name = "" if seed_name == main else seed_name
+    lines = entry.get("lines")
+    if (not isinstance(seed_name, str) or seed_name not in line_counts or not isinstance(lines, list)
+            or len(lines) != 2 or not all(isinstance(n, int) and not isinstance(n, bool) for n in lines)):
+        return None
+    first, last = lines
+    if first < 1 or last < first:
+        return None
+    return _Claim(seed_name, first, min(last, line_counts[seed_name]))
+
+
 def _coverage_problems(
-    path: Path, raw_text: str, sources: list[Source], seed_lines: tuple[str, ...], seed_name: str = ""
+    path: Path, raw_text: str, sources: list[Source], seed_lines: tuple[str, ...], seed_name: str = "",
+    claimed: list[_Claim] = (),
 ) -> list[str]:
     """Every non-blank line in exactly one source; ids unique; sources start and end on text."""
     problems: list[str] = []
     owner: dict[int, str] = {}
+    for claim in claimed:
+        for number in range(claim.first_line, claim.last_line + 1):
+            owner.setdefault(number, "")
     seen_ids: set[str] = set()
     for index, source in enumerate(sources, start=1):
         where = _entry_location(path, raw_text, {"id": source.id}, index)
@@ -310,13 +386,16 @@ def _coverage_problems(
         for edge in (source.first_line, source.last_line):
             if not seed_lines[edge - 1].strip():
                 problems.append(f"{where}: line {edge} is blank; a source starts and ends on a line of text")
+        overlapped = False
         for number in range(source.first_line, source.last_line + 1):
-            if number in owner:
-                problems.append(
-                    f"{where}: lines {source.first_line}–{source.last_line} overlap source "
-                    f"'{owner[number]}' at line {number}"
-                )
-                break
+            if owner.get(number):
+                if not overlapped:  # once per entry; its other lines are still its own (no false gap)
+                    problems.append(
+                        f"{where}: lines {source.first_line}–{source.last_line} overlap source "
+                        f"'{owner[number]}' at line {number}"
+                    )
+                overlapped = True
+                continue
             owner[number] = source.id
     orphans = [n for n, text in enumerate(seed_lines, start=1) if text.strip() and n not in owner]
     for start, end in _runs(orphans):

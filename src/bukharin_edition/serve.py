@@ -10,15 +10,20 @@ became invalid keeps its last good pages.
 
 Only files under edition/ are served: a path with `..`, `.` or hidden segments, an encoded
 traversal, a backslash or a NUL, or one that leads out of edition/ (by a symbolic link) is
-refused. Every response carries a Content-Security-Policy that the pages satisfy (they have no
-inline script or style). The DTS server's endpoints (dts/server.py) are mounted under /dts/.
+refused, the file served (a folder's index.html too) resolved before it is checked. On loopback
+only one Host header naming the loopback is answered; at most MAX_THREADS connections are served at
+once and one silent for IDLE seconds is closed. A change is built once the files have settled.
+Every response carries a Content-Security-Policy that the pages satisfy (they have no inline
+script or style). The DTS server's endpoints (dts/server.py) are mounted under /dts/.
 """
 from __future__ import annotations
 
 import http.server
 import json
+import re
 import socket
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -41,6 +46,10 @@ TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
          ".jpg": "image/jpeg", ".woff2": "font/woff2", ".txt": "text/plain; charset=utf-8",
          ".pdf": "application/pdf"}
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+IDLE = 10.0  # seconds a connection may stay silent before it is closed
+LIFETIME = 120.0  # seconds after which a kept-alive connection is closed after its current request
+MAX_THREADS = 32  # connections served at once
+SETTLE = 0.15  # seconds a changed file's size and time must stay the same before it is built
 
 LIVE_JS = """// The preview's reload: poll the server; reload when the edition changed; show problems.
 (function () {
@@ -167,10 +176,11 @@ def snapshot(project: Project) -> dict[Path, tuple[int, int]]:
 class Watcher(threading.Thread):
     """Polls the watched folders and rebuilds on every change (a burst of saves is one change)."""
 
-    def __init__(self, preview: Preview, interval: float = 0.2) -> None:
+    def __init__(self, preview: Preview, interval: float = 0.2, settle: float = SETTLE) -> None:
         super().__init__(daemon=True, name="edition-watcher")
         self.preview = preview
         self.interval = interval
+        self.settle = settle
         self.stopped = threading.Event()
         self.before = snapshot(preview.project)
 
@@ -182,6 +192,7 @@ class Watcher(threading.Thread):
         now = snapshot(self.preview.project)
         if now == self.before:
             return
+        now = self.settled(now)
         changed = sorted(p for p in set(now) | set(self.before) if now.get(p) != self.before.get(p))
         self.before = now
         for path in changed:
@@ -193,6 +204,19 @@ class Watcher(threading.Thread):
             self.preview.echo(f"problem: {message}")
             with self.preview.lock:
                 self.preview.status = Status(self.preview.status.version + 1, [message])
+
+    def settled(self, now: dict, limit: float = 5.0) -> dict:
+        """Wait until the files stay the same for SETTLE seconds (a save in two writes is built
+        once, whole), or at most `limit` seconds of a file that keeps changing."""
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            if self.stopped.wait(self.settle):
+                break
+            again = snapshot(self.preview.project)
+            if again == now:
+                break
+            now = again
+        return now
 
     def stop(self) -> None:
         self.stopped.set()
@@ -210,17 +234,27 @@ def resolve_request(root: Path, target: str) -> tuple[int, Path | None]:
     if any(s.startswith(".") for s in segments if s):
         return 404, None
     candidate = root.joinpath(*[s for s in segments if s])
+    home = root.resolve()
     try:
         resolved = candidate.resolve(strict=True)
+        if resolved.is_relative_to(home) and resolved.is_dir():
+            resolved = (resolved / "index.html").resolve(strict=True)  # the file served, resolved too
     except (OSError, RuntimeError):
         return 404, None
-    if not resolved.is_relative_to(root.resolve()):
-        return 403, None  # a symbolic link that leads out of edition/
-    if resolved.is_dir():
-        resolved = resolved / "index.html"
-        if not resolved.is_file():
-            return 404, None
+    if not resolved.is_relative_to(home):
+        return 403, None  # a symbolic link that leads out of edition/ (an index.html one too)
     return (200, resolved) if resolved.is_file() else (404, None)
+
+
+_HOST = re.compile(r"^(?:\[(?P<v6>[0-9A-Fa-f:.]+)\]|(?P<name>[A-Za-z0-9.-]+))(?::(?P<port>[0-9]{1,5}))?$")
+
+
+def host_name(header: str | None) -> str | None:
+    """The host name of a Host header, or None unless it is exactly `name[:port]` or `[v6][:port]`."""
+    match = _HOST.match(header or "")
+    if not match:
+        return None
+    return (match.group("v6") or match.group("name")).lower()
 
 
 def inject(html: bytes, version: int) -> bytes:
@@ -231,7 +265,8 @@ def inject(html: bytes, version: int) -> bytes:
     return html[:at] + tags + html[at:] if at != -1 else html + tags
 
 
-def make_handler(root: Path, preview: Preview | None, allowed_hosts: tuple[str, ...] | None):
+def make_handler(root: Path, preview: Preview | None, allowed_hosts: tuple[str, ...] | None,
+                 idle: float = 10.0):
     """The request handler class for one edition/ folder."""
     dts: dict = {}  # the DTS application, made on the first DTS request
 
@@ -239,7 +274,17 @@ def make_handler(root: Path, preview: Preview | None, allowed_hosts: tuple[str, 
         server_version = "edition-serve"
         sys_version = ""
         protocol_version = "HTTP/1.1"
-        timeout = 30  # seconds a silent connection may hold its thread
+        timeout = idle  # seconds a silent connection may hold its thread
+        started = 0.0
+
+        def setup(self) -> None:
+            super().setup()
+            self.started = time.monotonic()
+
+        def handle_one_request(self) -> None:
+            super().handle_one_request()
+            if time.monotonic() - self.started > LIFETIME:
+                self.close_connection = True  # a kept-alive connection ends: its thread is freed
 
         def log_message(self, format, *args):  # noqa: A002 — the base class's name
             pass  # the terminal is for changes and problems, not for every request
@@ -301,9 +346,8 @@ def make_handler(root: Path, preview: Preview | None, allowed_hosts: tuple[str, 
             self._send(code, data, kind, body, extra)
 
         def _host_allowed(self) -> bool:
-            host = (self.headers.get("Host") or "").strip()
-            name = host.rsplit(":", 1)[0] if not host.startswith("[") else host[1:host.find("]")]
-            return name in allowed_hosts
+            hosts = self.headers.get_all("Host") or []
+            return len(hosts) == 1 and host_name(hosts[0]) in allowed_hosts
 
         def _send(self, code: int, data: bytes, kind: str, body: bool, extra: dict | None = None) -> None:
             self.send_response(code)
@@ -323,9 +367,30 @@ def make_handler(root: Path, preview: Preview | None, allowed_hosts: tuple[str, 
 
 
 class Server(http.server.ThreadingHTTPServer):
+    """A thread per connection, at most MAX_THREADS at once (the others wait to be accepted)."""
+
     daemon_threads = True
     allow_reuse_address = True
     request_queue_size = 64
+    block_on_close = False
+
+    def __init__(self, *args, max_threads: int = 0, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.slots = threading.BoundedSemaphore(max_threads or MAX_THREADS)
+
+    def process_request(self, request, client_address) -> None:
+        self.slots.acquire()  # the accepting loop waits here while every thread is busy
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self.slots.release()
+            raise
+
+    def process_request_thread(self, request, client_address) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
 
 
 class Server6(Server):
@@ -333,12 +398,13 @@ class Server6(Server):
 
 
 def make_server(root: Path, host: str = "127.0.0.1", port: int = 8000,
-                preview: Preview | None = None) -> Server:
+                preview: Preview | None = None, idle: float = IDLE, max_threads: int = MAX_THREADS) -> Server:
     """An HTTP server for edition/ (not started). On loopback, only loopback Host names are
-    answered (a web page elsewhere cannot reach the preview by DNS rebinding)."""
+    answered (a web page elsewhere cannot reach the preview by DNS rebinding). At most
+    `max_threads` connections are served at once, and one silent for `idle` seconds is closed."""
     allowed = LOOPBACK if host in LOOPBACK else None
     kind = Server6 if ":" in host else Server
-    return kind((host, port), make_handler(Path(root), preview, allowed))
+    return kind((host, port), make_handler(Path(root), preview, allowed, idle), max_threads=max_threads)
 
 
 def serve(project: Project, host: str = "127.0.0.1", port: int = 8000, interval: float = 0.2,

@@ -17,7 +17,7 @@ from lxml import etree, isoschematron
 
 from .errors import FileProblem
 from .schema import Model, datatype_words, load_model
-from .tei import XML_NS, local_name, parse_tei, safe_parser
+from .tei import TEI_NS, XML_NS, local_name, parse_tei, safe_parser
 
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
 ERROR = "error"
@@ -159,7 +159,8 @@ class Validator:
         lines = Path(path).read_bytes().decode("utf-8", "replace").splitlines()
         self.resolver.cache.clear()
         rules = self._rules(tree, shown, lines)
-        return sorted(set(rules + _not_said_by(self._grammar(tree, shown, lines), rules)))
+        found = rules + _not_said_by(self._grammar(tree, shown, lines), rules)
+        return sorted(set(found + instruction_problems(tree, shown) + identity_problems(tree, Path(path), shown)))
 
     def _grammar(self, tree, shown: str, lines: list[str]) -> list[Problem]:
         if self.grammar.validate(tree):
@@ -287,6 +288,33 @@ class Validator:
                 errors = sum(p.severity == ERROR for p in found)
                 progress("invalid" if errors else "valid", _shown(path, base))
         return report
+
+
+def instruction_problems(tree, shown: str) -> list[Problem]:
+    """Processing instructions other than xml-model are refused: a browser obeys an
+    xml-stylesheet instruction (it can run script), and the edition needs none of them."""
+    problems = []
+    for pi in tree.xpath("//processing-instruction()"):
+        if pi.target == "xml-model":
+            continue
+        problems.append(Problem(
+            shown, pi.sourceline or 1, 1, ERROR, "processing-instruction",
+            f"<?{pi.target} …?>: processing instructions other than xml-model are refused in the edition's "
+            "TEI files (a browser would obey an xml-stylesheet one, and could run script): remove it"))
+    return problems
+
+
+def identity_problems(tree, path: Path, shown: str) -> list[Problem]:
+    """The TEI element's xml:id is the file's name, as the build requires (the pages' addresses)."""
+    root = tree.getroot()
+    if local_name(root) != "TEI" or etree.QName(root).namespace != TEI_NS:
+        return []  # the grammar says what the root should be
+    ident = root.get(f"{{{XML_NS}}}id") or ""
+    if ident == path.stem:
+        return []
+    return [Problem(shown, root.sourceline or 1, 1, ERROR, "file-name",
+                    f"the TEI element's xml:id is '{ident}', but the file is named {path.name}: make them agree "
+                    "(rename the file, or change the xml:id; the pages' addresses come from the id)")]
 
 
 def _not_said_by(grammar: list[Problem], rules: list[Problem]) -> list[Problem]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..tei import TEI_NS, XML_ID, parse_tei, tei, write_atomic
+from ..tei import TEI_NS, XML_ID, parse_tei, published_copy, tei, write_atomic
 from .base import Builder, Context, Reduction, Source, compile_stylesheet
 from .dts import DtsBuilder
 from .site import ChronologyBuilder, DownloadsBuilder, ManualBuilder, PersonsBuilder, SearchBuilder
@@ -152,7 +152,7 @@ class FilesBuilder(Builder):
         return outputs
 
     def write_doc(self, source: Source) -> None:
-        self._copy(source.path, self.context.out_dir / "tei" / source.path.name)
+        self._copy(source.path, self.context.out_dir / "tei" / source.path.name, published=True)
 
     def finish(self) -> None:
         for shared in self.context.shared:
@@ -162,8 +162,8 @@ class FilesBuilder(Builder):
             if asset.is_file():
                 self._copy(asset, self.context.out_dir / "assets" / asset.name)
 
-    def _copy(self, origin: Path, target: Path) -> None:
-        data = origin.read_bytes()
+    def _copy(self, origin: Path, target: Path, published: bool = False) -> None:
+        data = published_copy(origin.read_bytes()) if published else origin.read_bytes()
         if not (target.is_file() and target.read_bytes() == data):
             write_atomic(target, data, durable=False)
         self.context.written.append(target)

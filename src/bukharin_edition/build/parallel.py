@@ -11,6 +11,8 @@ every source.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,7 +52,8 @@ def run_in_workers(work: dict[str, list[str]], settings: Settings, jobs: int) ->
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
     spawn = multiprocessing.get_context("spawn")  # no Saxon state inherited from the parent
     outcomes: list[Outcome] = []
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=spawn) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=spawn, initializer=bound_to_parent,
+                             initargs=_parent()) as pool:
         futures = [pool.submit(_render_chunk, chunk, settings) for chunk in chunks]
         for chunk, future in zip(chunks, futures):
             try:
@@ -73,7 +76,8 @@ def check_in_workers(items: list[tuple[Path, str]], checked: str, context: Conte
     spawn = multiprocessing.get_context("spawn")
     where = (context.tei_dir.resolve(), Path(schema_dir).resolve() if schema_dir is not None else None,
              context.digests.get("schema", ""))
-    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(chunks))), mp_context=spawn) as pool:
+    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(chunks))), mp_context=spawn,
+                             initializer=bound_to_parent, initargs=_parent()) as pool:
         futures = [pool.submit(_check_chunk, [(str(p), sha) for p, sha in chunk], checked, *where)
                    for chunk in chunks]
         for chunk, future in zip(chunks, futures):
@@ -85,6 +89,42 @@ def check_in_workers(items: list[tuple[Path, str]], checked: str, context: Conte
             for (path, _), (facts, problems) in zip(chunk, results):
                 context.problems += problems
                 yield path, Source(path.stem, path, facts, context) if facts is not None else None
+
+
+def _parent() -> tuple[int, bool]:
+    """Who the workers' parent is, and whether it starts them from its main thread (the parent-death
+    signal follows the thread that started a process, so only then may it be used)."""
+    return os.getpid(), threading.current_thread() is threading.main_thread()
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def bound_to_parent(parent: int, main_thread: bool = True, interval: float = 0.5) -> None:
+    """Make a worker end when its parent ends, even by kill -9 (which runs no clean-up).
+
+    On Linux the kernel sends the worker SIGKILL when the parent dies (prctl PR_SET_PDEATHSIG);
+    everywhere a watchdog thread sees the worker adopted by another process and exits."""
+    import signal
+
+    if main_thread:
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # not Linux: the watchdog below does it
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            threading.Event().wait(interval)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="parent-watchdog").start()
 
 
 class _SiblingHashes(dict):

@@ -155,7 +155,7 @@ class Outcome:
 
 
 def write_documents(documents: list[Converted], tei_dir: Path, force: bool = False,
-                    with_diff: bool = False, allow_dirty: bool = False) -> list[Outcome]:
+                    with_diff: bool = False, allow_dirty: bool = False, writer=write_atomic) -> list[Outcome]:
     """Write documents into tei_dir; a file that differs is left alone unless forced.
 
     Every document is encoded before this is called, so an error in one source leaves
@@ -166,7 +166,7 @@ def write_documents(documents: list[Converted], tei_dir: Path, force: bool = Fal
     for document in documents:
         target = tei_dir / document.path
         if not target.exists():
-            write_atomic(target, document.data)
+            writer(target, document.data)
             outcomes.append(Outcome(target, "written"))
             continue
         current = target.read_bytes()
@@ -179,8 +179,8 @@ def write_documents(documents: list[Converted], tei_dir: Path, force: bool = Fal
         elif _unsaved_work(target) and not allow_dirty:
             outcomes.append(Outcome(target, "refused", diff))
         else:
-            _keep_backup(target)
-            write_atomic(target, document.data)
+            _keep_backup(target, writer)
+            writer(target, document.data)
             outcomes.append(Outcome(target, "overwritten", diff))
     return outcomes
 
@@ -195,7 +195,7 @@ def _unsaved_work(path: Path) -> bool:
     return result.returncode == 0 and bool(result.stdout.strip())
 
 
-def _keep_backup(path: Path) -> None:
+def _keep_backup(path: Path, writer=write_atomic) -> None:
     """Outside version control, keep the file's previous content beside it (<name>~)."""
     try:
         tracked = subprocess.run(["git", "ls-files", "--error-unmatch", "--", path.name], cwd=path.parent,
@@ -203,7 +203,7 @@ def _keep_backup(path: Path) -> None:
     except (OSError, subprocess.TimeoutExpired):
         tracked = False
     if not tracked:
-        write_atomic(path.with_name(path.name + "~"), path.read_bytes())
+        writer(path.with_name(path.name + "~"), path.read_bytes())
 
 
 def _diff(current: bytes, new: bytes, target: Path) -> str:

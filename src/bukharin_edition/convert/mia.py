@@ -167,7 +167,7 @@ def _quote_span(runs, index: int) -> int:
     if index == 0:
         return 0
     before_kind, before = runs[index - 1]
-    if before_kind or not before[-1].text.rstrip().endswith(":"):
+    if before_kind or not before[-1].text.rstrip().endswith(":") or _salutation(before[-1].text):
         return 0
     span = 0
     for kind, run in runs[index:index + MAX_QUOTE_PARAGRAPHS]:
@@ -177,6 +177,12 @@ def _quote_span(runs, index: int) -> int:
         if ENDS_WITH_REFERENCE.search(run[0].text):
             return span
     return 1 if runs[index][0] is None and len(runs[index][1]) == 1 else 0
+
+
+def _salutation(text: str) -> bool:
+    """'Comrade Bukharin:', 'Dear Comrades:': a letter's salutation, not the words that introduce a quotation."""
+    words = text.strip().rstrip(":").split()
+    return 0 < len(words) <= 4 and (words[0] == "Dear" or all(w[:1].isupper() for w in words))
 
 
 def block_quote(parent: etree._Element, blocks: list[Block], ctx: Context) -> etree._Element:
