@@ -46,13 +46,13 @@ def test_every_date_of_every_source_is_the_reviewed_list(documents, request):
 
 @pytest.mark.parametrize("source, text, attrs", [
     ("spartacus-biography", "27th September 1888",
-     {"when": "1888-10-09", "when-custom": "1888-09-27", "datingMethod": "ed:julian"}),
+     {"when": "1888-10-09", "when-custom": "1888-09-27", "datingMethod": "ed:julian", "calendar": "ed:julian"}),
     ("colley-brief-summary", "9 October 1888", {"when": "1888-10-09"}),
     ("spartacus-biography", "3rd April, 1917",
-     {"when": "1917-04-16", "when-custom": "1917-04-03", "datingMethod": "ed:julian"}),
+     {"when": "1917-04-16", "when-custom": "1917-04-03", "datingMethod": "ed:julian", "calendar": "ed:julian"}),
     ("spartacus-biography", "25th March, 1917", {"when": "1917-03-25"}),
     ("mia-permanent-revolution", "9 January",
-     {"when": "1905-01-22", "when-custom": "1905-01-09", "datingMethod": "ed:julian"}),
+     {"when": "1905-01-22", "when-custom": "1905-01-09", "datingMethod": "ed:julian", "calendar": "ed:julian"}),
     ("mia-permanent-revolution", "13 December 1924", {"when": "1924-12-13"}),
     ("mia-permanent-revolution", "February 1925", {"when": "1925-02"}),
     ("mia-permanent-revolution", "1904-05-06", {"from": "1904", "to": "1906"}),
@@ -257,11 +257,11 @@ def _corpus_manifest():
     ("at the end of 1925", "the end of 1925", {"when": "1925", "precision": "low"}),
     ("c. 1920s", "c. 1920s", {"notBefore": "1920", "notAfter": "1929", "precision": "low"}),
     ("on 3 April 1917 (O.S.) he", "3 April 1917 (O.S.)",
-     {"when": "1917-04-16", "when-custom": "1917-04-03", "datingMethod": "ed:julian"}),
+     {"when": "1917-04-16", "when-custom": "1917-04-03", "datingMethod": "ed:julian", "calendar": "ed:julian"}),
     ("27 March [O.S. 15 March] 1886", "27 March [O.S. 15 March] 1886",
-     {"when": "1886-03-27", "when-custom": "1886-03-15", "datingMethod": "ed:julian"}),
+     {"when": "1886-03-27", "when-custom": "1886-03-15", "datingMethod": "ed:julian", "calendar": "ed:julian"}),
     ("Born August 13 [O.S. August 1] 1873", "August 13 [O.S. August 1] 1873",
-     {"when": "1873-08-13", "when-custom": "1873-08-01", "datingMethod": "ed:julian"}),
+     {"when": "1873-08-13", "when-custom": "1873-08-01", "datingMethod": "ed:julian", "calendar": "ed:julian"}),
     ("Died1 December 1934(1934-12-01)", "1 December 1934", {"when": "1934-12-01"}),
 ])
 def test_the_date_forms_of_new_sources_are_read_whole(text, printed, attrs):

@@ -396,7 +396,8 @@ def test_participants_are_declared_from_the_command_line_and_linked_by_name(tmp_
     assert 'participants = [{ id = "president", name = "V. V. Ul’rikh", role = "judge" }]' in \
         project.manifest.read_text("utf-8")
     tei = (project.tei / "a-record.xml").read_text("utf-8")
-    assert '<person xml:id="president" role="judge">' in tei and "<persName>V. V. Ul’rikh</persName>" in tei
+    # the judge is in the register: the participant is linked to him by name
+    assert '<person xml:id="president" corresp="per:ulrikh" role="judge">' in tei and "<persName>V. V. Ul’rikh</persName>" in tei
     refused = CliRunner().invoke(main, ["new-source", str(text), "--id", "b-record", "--title", "B",
                                         "--participant", "President", "--root", str(project.root)])
     assert refused.exit_code != 0 and "write ID=NAME or ID=NAME=ROLE" in refused.output

@@ -83,7 +83,7 @@ def test_files_checked_on_workers_give_the_problems_and_facts_of_one_process(tmp
     malformed = tei / "omodeo-abstract.xml"
     malformed.write_text(malformed.read_text(encoding="utf-8").replace("</TEI>", ""), encoding="utf-8")
     invalid = tei / "colley-brief-summary.xml"
-    invalid.write_text(invalid.read_text(encoding="utf-8").replace("<p ", "<p rend=\"x\" ", 1), encoding="utf-8")
+    invalid.write_text(invalid.read_text(encoding="utf-8").replace("<p ", "<p bogus=\"x\" ", 1), encoding="utf-8")
     monkeypatch.setattr(pipeline, "PARALLEL_CHECK", 2)  # the corpus is small: check it on workers
     runs = {}
     for jobs in (1, 2):

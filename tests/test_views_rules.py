@@ -191,3 +191,18 @@ def test_speaker_not_followed_by_a_paragraph_fails_loudly_in_diplomatic(views, s
 def test_quotation_inside_an_item_stays_inline(views, saxon):
     art = render(views, saxon, "reading", '<list><item xml:id="rule-item1">He said <quote>so</quote>.</item></list>')
     assert art.xpath(".//li/span[@data-tei='quote']") and not art.xpath(".//blockquote")
+
+
+def test_the_stylesheets_and_python_share_one_rule_for_mixed_content():
+    import re
+
+    from bukharin_edition.tei import ALWAYS_INLINE, PHRASES
+
+    functions = (ROOT / "xslt" / "common" / "functions.xsl").read_text(encoding="utf-8")
+
+    def names(variable: str) -> set[str]:
+        select = re.search(rf'name="ed:{variable}"[^>]*select="([^"]*)"', functions, re.DOTALL)[1]
+        return set(re.findall(r"'([^']+)'", select))
+
+    assert names("always-inline") == set(ALWAYS_INLINE)
+    assert names("phrases") == set(PHRASES)

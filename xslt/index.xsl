@@ -65,7 +65,7 @@
             ($bibl/publisher[ed:known(.)] ! normalize-space(), 'publisher not known')[1],
             ($bibl/date[ed:known(.)] ! normalize-space(), 'date not known')[1],
             teiHeader/profileDesc/textClass/catRef[@scheme = 'ed:genre'] ! replace(substring-after(@target, 'ed:genre-'), '-', ' '),
-            $bibl/citedRange[@unit = 'line'] ! ('lines ' || normalize-space() || ' of the received file')), '; ')"/>
+            $bibl//citedRange[@unit = 'line'] ! ('lines ' || normalize-space() || ' of the received file')), '; ')"/>
       </p>
       <p class="ed-source-views">
         <a href="{$id}/reading.html">Reading text</a> ·

@@ -120,6 +120,8 @@ def _tokenized(block: etree._Element, dates: list[etree._Element]) -> str:
             if local_name(child) == "date":
                 dates.append(child)
                 parts.append(TOKEN.format(len(dates) - 1))
+            elif local_name(child) == "title":  # a title's dates are its words, not statements
+                parts.append(_tokenized(child, []))
             elif local_name(child) == "lb":
                 parts.append("\n")
             else:

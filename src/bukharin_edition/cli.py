@@ -206,15 +206,25 @@ def _candidates(project, paths, accept: bool) -> None:
 VALIDATE_HELP = """Check TEI files against the edition's schema and rules.
 
 Checks each file (default: every tei/*.xml of the edition; a folder means its *.xml) against the
-grammar schema/bukharin.rng and the rules schema/bukharin.sch, and reports every problem as
+grammar schema/bukharin.rng and the rules schema/bukharin.sch (TEI's and the edition's, run as
+the compiled schema/bukharin.sch.xsl), all generated from schema/bukharin.odd, and reports every problem as
 file:line:col: message [rule]. All files are checked even when one fails. Exits non-zero on any
 error; warnings do not fail the run. With --format github (or when GITHUB_ACTIONS=true) problems
 are written as GitHub annotations.
 """
-MANUAL_HELP = """Write the encoding manual: every element and attribute the edition allows.
+MANUAL_HELP = """Write the encoding manual: every element, attribute and value the edition allows.
 
-Generated from the schema's documentation (schema/bukharin.rnc, compiled to bukharin.rng), with
-an example of each element taken from the edition's TEI files.
+Made from the ODD (schema/bukharin.odd: modules, remarks, examples, rules) and the grammar and
+rules it compiles to (descriptions, value lists, TEI's inherited rules), with an example of each
+element taken from the edition's TEI files.
+"""
+SCHEMA_HELP = """Generate the schema from the ODD: schema/bukharin.rng, .sch and .sch.xsl.
+
+Compiles schema/bukharin.odd over TEI P5 with the TEI Stylesheets' ODD processors and the ISO
+Schematron skeleton of the offline toolchain folder (BUKHARIN_TEI_ODD, or --toolchain; default
+../shared/reference/tei-odd beside the repository). The generated files are committed: the
+edition, its tests and editors' tools need nothing else. With --check nothing is written and the
+files that differ from what the ODD compiles to are listed (exit status 1).
 """
 
 
@@ -248,6 +258,23 @@ def validate(paths: tuple[Path, ...], output_format: str | None, verbosity: int,
         raise ValidationError(report.summary())
     if verbosity:
         click.echo(f"{report.summary()} ({time.perf_counter() - started:.2f} s)")
+
+
+@main.command("schema", help=SCHEMA_HELP)
+@click.option("--toolchain", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The TEI ODD toolchain folder (default: $BUKHARIN_TEI_ODD or ../shared/reference/tei-odd).")
+@click.option("--check", is_flag=True, help="Only say which generated files differ from the ODD's output.")
+@click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
+def schema_command(toolchain: Path | None, check: bool, root: str | None) -> None:
+    from .errors import ValidationError
+    from .schema import generate, toolchain_dir
+
+    project = _project(root)
+    differ = generate(project.schema, toolchain or toolchain_dir(project.root), check=check)
+    if check and differ:
+        raise ValidationError(f"{', '.join(differ)}: not what schema/bukharin.odd compiles to; run edition schema")
+    verb = "differ" if check else "written"
+    click.echo(f"{', '.join(differ)} {verb}" if differ else "the schema is what schema/bukharin.odd compiles to")
 
 
 @main.command(help=MANUAL_HELP)

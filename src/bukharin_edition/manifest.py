@@ -42,7 +42,28 @@ KNOWN_KEYS = set(REQUIRED) | {
     "received",
     "options",
     "seed",
+    "created",
+    "accessed",
+    "rights",
+    "related",
 }
+RELATED_KEYS = {"relation", "title", "authors", "journal", "volume", "issue", "published", "language", "note"}
+RELATIONS = ("original", "translation")
+
+
+@dataclass(frozen=True)
+class Related:
+    """A work the source is related to: the original it translates or transcribes, a translation."""
+
+    relation: str
+    title: str
+    authors: tuple[str, ...] = ()
+    journal: str = ""
+    volume: str = ""
+    issue: str = ""
+    published: str = ""
+    language: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -72,6 +93,10 @@ class Source:
     received: tuple[str, ...] = ()
     options: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     seed: str = ""  # the received file it is cut from ("": the main one, [seed])
+    created: str = ""   # when the text was written, where known (ISO 8601)
+    accessed: str = ""  # when the web page was read, where known (ISO 8601)
+    rights: str = ""    # what is known of the rights in the text
+    related: tuple[Related, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -315,6 +340,9 @@ def _read_source(entry: Any, line_counts: dict[str, int], profiles: set[str] | N
     options = entry.get("options", {})
     if not isinstance(options, dict):
         raise ValueError("[source.options] must be a table")
+    for key in ("created", "accessed"):
+        if key in entry and not DATE_PATTERN.match(str(entry[key])):
+            raise ValueError(f"{key} {entry[key]!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
     return Source(
         id=source_id,
         first_line=first,
@@ -339,7 +367,29 @@ def _read_source(entry: Any, line_counts: dict[str, int], profiles: set[str] | N
         received=tuple(entry.get("received", ())),
         options=options,
         seed=seed_name,
+        created=str(entry.get("created", "")),
+        accessed=str(entry.get("accessed", "")),
+        rights=str(entry.get("rights", "")),
+        related=tuple(_read_related(item) for item in entry.get("related", ())),
     )
+
+
+def _read_related(item: Any) -> Related:
+    """One [[source.related]] table: relation (original or translation), title and the facts known."""
+    if not isinstance(item, dict) or "relation" not in item or "title" not in item:
+        raise ValueError("each [[source.related]] needs 'relation' and 'title'")
+    unknown = sorted(set(item) - RELATED_KEYS)
+    if unknown:
+        raise ValueError(f"[[source.related]]: unknown key(s): {', '.join(unknown)}")
+    if item["relation"] not in RELATIONS:
+        raise ValueError(f"[[source.related]]: relation {item['relation']!r} is not one of: {', '.join(RELATIONS)}")
+    published = str(item.get("published", ""))
+    if published and not DATE_PATTERN.match(published):
+        raise ValueError(f"[[source.related]]: published {published!r} is not an ISO date")
+    return Related(relation=item["relation"], title=str(item["title"]), authors=tuple(item.get("authors", ())),
+                   journal=str(item.get("journal", "")), volume=str(item.get("volume", "")),
+                   issue=str(item.get("issue", "")), published=published,
+                   language=str(item.get("language", "")), note=str(item.get("note", "")))
 
 
 @dataclass(frozen=True)

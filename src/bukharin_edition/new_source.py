@@ -141,7 +141,7 @@ def without_source(text: str, source_id: str, seed_name: str) -> str:
     chunks: list[list[str]] = [[]]
     for line in text.splitlines(keepends=True):
         match = _TABLE.match(line)
-        if match and not (match.group(1) == "[" and match.group(2).startswith("source.")):
+        if match and not match.group(2).startswith("source."):  # [source.options], [[source.related]]
             chunks.append([])
         chunks[-1].append(line)
     kept = []

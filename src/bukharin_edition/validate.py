@@ -1,9 +1,11 @@
 """`edition validate`: the grammar (bukharin.rng) and the rules (bukharin.sch) for every TEI file.
 
-The grammar runs in lxml (libxml2's RELAX NG: the edition's schema compiles in milliseconds, where
-jing needs a JVM). The rules run as ISO Schematron through lxml.isoschematron (XSLT 1.0): the same
-.sch file that XML editors load, so CI and editors cannot disagree. Every problem is reported with
-file:line:col; all files are checked even when one fails.
+Both are generated from schema/bukharin.odd (`edition schema`). The grammar runs in lxml
+(libxml2's RELAX NG: the edition's schema compiles in milliseconds, where jing needs a JVM). The
+rules, TEI's own and the edition's, need XSLT 2 (queryBinding xslt2): they run in saxonche as the
+committed bukharin.sch.xsl, the Schematron compiled by the ISO skeleton, so validation needs
+nothing outside the repository and CI and XML editors read the same rules. Every problem is
+reported with file:line:col; all files are checked even when one fails.
 """
 from __future__ import annotations
 
@@ -13,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from lxml import etree, isoschematron
+from lxml import etree
 
 from .errors import FileProblem
-from .schema import Model, datatype_words, load_model
+from .schema import RNG, SCH_XSL, Model, datatype_words, load_model
 from .tei import TEI_NS, XML_NS, local_name, parse_tei, safe_parser
 
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
@@ -82,70 +84,52 @@ class Report:
 
 # ---------------------------------------------------------------- the validator
 
-class _SiblingResolver(etree.Resolver):
-    """Load the files that rules look up (edition.xml, persons.xml, name.xml) safely.
-
-    A sibling is parsed by the edition's one parser (no DTD, no entities, no network) and handed
-    to XSLT as plain text; a missing or unreadable sibling is an empty stand-in, so a rule about
-    it fails with its own message instead of aborting the run.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.cache: dict[str, bytes] = {}
-
-    def resolve(self, url, pubid, context):
-        path = _url_path(url)
-        if path not in self.cache:
-            try:
-                self.cache[path] = etree.tostring(parse_tei(Path(path)))
-            except FileProblem:
-                self.cache[path] = b"<missing/>"
-        return self.resolve_string(self.cache[path], context)
+RULES_PREFIX = "schematron-constraint-bukharin-"
+WARNING_ROLES = {"warning", "nonfatal", "information", "info"}
+_NO_DOCTYPE = "http://saxon.sf.net/feature/parserFeature?uri=http%3A//apache.org/xml/features/disallow-doctype-decl"
 
 
-def _url_path(url: str) -> str:
-    if url.startswith("file://"):
-        url = url[7:]
-    elif url.startswith("file:"):
-        url = url[5:]
-    from urllib.parse import unquote
+def rules_processor():
+    """A Saxon processor for the rules: local files only, and no file with a DOCTYPE is read.
 
-    return unquote(url)
+    The rules read sibling files (edition.xml, persons.xml, name.xml#id) with doc(); a sibling
+    that declares a DOCTYPE is unavailable to them (doc-available() is false), so no entity of
+    it is ever expanded, and a rule about it fails with its own message."""
+    from saxonche import PySaxonProcessor
+
+    processor = PySaxonProcessor(license=False)
+    processor.set_configuration_property("http://saxon.sf.net/feature/allowedProtocols", "file")
+    processor.set_configuration_property(_NO_DOCTYPE, "true")
+    return processor
 
 
-def _fix_attribute_paths(xslt: etree._ElementTree) -> None:
-    """Make SVRL locations of attributes start at their element.
+def _rule_name(pattern_id: str) -> str:
+    """The name of a TEI rule that has no id of its own: its pattern's, without the prefix and number."""
+    name = pattern_id[len(RULES_PREFIX):] if pattern_id.startswith(RULES_PREFIX) else pattern_id
+    return re.sub(r"-\d+$", "", name) or "rule"
 
-    lxml's XSLT 1.0 skeleton writes an attribute's location as "/@name", without the path of its
-    element; prefixing the element's path makes the location usable.
-    """
-    xsl = "http://www.w3.org/1999/XSL/Transform"
-    for template in xslt.getroot().iterfind(f"{{{xsl}}}template"):
-        if template.get("match") == "@*" and template.get("mode") == "schematron-get-full-path":
-            step = etree.Element(f"{{{xsl}}}apply-templates", select="parent::*",
-                                 mode="schematron-get-full-path")
-            template.insert(0, step)
+
+_STEP = re.compile(r"\*:([\w.-]+)\[namespace-uri\(\)='([^']*)'\]")
+_ATTR_STEP = re.compile(r"@\*\[local-name\(\)='([\w.-]+)' and namespace-uri\(\)='([^']*)'\]")
+
+
+def _lxml_path(location: str) -> str:
+    """Turn the skeleton's XPath 2 location (/*:TEI[namespace-uri()='…'][1]/…) into XPath 1."""
+    location = _STEP.sub(lambda m: f"*[local-name()='{m.group(1)}' and namespace-uri()='{m.group(2)}']", location)
+    return _ATTR_STEP.sub(lambda m: f"@*[local-name()='{m.group(1)}' and namespace-uri()='{m.group(2)}']", location)
 
 
 class Validator:
     """The compiled grammar and rules, loaded once and used for many files."""
 
-    def __init__(self, schema_dir: Path) -> None:
+    def __init__(self, schema_dir: Path, processor=None) -> None:
         schema_dir = Path(schema_dir)
-        rng_path = schema_dir / "bukharin.rng"
-        sch_path = schema_dir / "bukharin.sch"
+        rng_path = schema_dir / RNG
         self.grammar = etree.RelaxNG(etree.parse(str(rng_path), safe_parser()))
         self.model: Model = load_model(rng_path)
-        compiled = isoschematron.Schematron(etree.parse(str(sch_path), safe_parser()), store_xslt=True)
-        xslt = compiled.validator_xslt
-        _fix_attribute_paths(xslt)
-        self.resolver = _SiblingResolver()
-        parser = safe_parser()
-        parser.resolvers.add(self.resolver)
-        stylesheet = etree.fromstring(etree.tostring(xslt), parser, base_url=str(sch_path.resolve()))
-        self.rules = etree.XSLT(stylesheet, access_control=etree.XSLTAccessControl(
-            read_network=False, write_file=False, create_dir=False, write_network=False))
+        self.processor = processor or rules_processor()
+        xslt = self.processor.new_xslt30_processor()
+        self.rules = xslt.compile_stylesheet(stylesheet_file=str((schema_dir / SCH_XSL).resolve()))
 
     # ------------------------------------------------------------ one file
 
@@ -157,14 +141,17 @@ class Validator:
         except FileProblem as problem:
             return [Problem(shown, problem.line, problem.column, ERROR, problem.rule, problem.reason)]
         lines = Path(path).read_bytes().decode("utf-8", "replace").splitlines()
-        self.resolver.cache.clear()
-        rules = self._rules(tree, shown, lines)
+        rules = self._rules(Path(path).resolve(), tree, shown, lines)
         found = rules + _not_said_by(self._grammar(tree, shown, lines), rules)
         return sorted(set(found + instruction_problems(tree, shown) + identity_problems(tree, Path(path), shown)))
 
     def _grammar(self, tree, shown: str, lines: list[str]) -> list[Problem]:
         if self.grammar.validate(tree):
             return []
+        walked = [Problem(shown, node.sourceline or 1, _column(lines, node), ERROR, "grammar", message)
+                  for node, message in self._walk(tree)]
+        if walked:
+            return walked
         found: dict[int, list] = {}
         for entry in self.grammar.error_log:
             found.setdefault(entry.line, []).append(entry)
@@ -174,6 +161,32 @@ class Validator:
                 column = _column(lines, node) if node is not None else 1
                 problems.append(Problem(shown, line, column, ERROR, "grammar", message))
         return problems
+
+    def _walk(self, tree) -> list[tuple]:
+        """Find what the grammar refuses by walking the file with the model of the schema.
+
+        libxml2 reports a mistake deep in TEI's content models as a refusal of the blocks around
+        it ("Did not expect element div there"); the model names the element, the attribute or the
+        value itself. What the walk cannot tell (the order of children) is left to libxml2."""
+        found = []
+        for node in tree.getroot().iter():
+            if not isinstance(node.tag, str):
+                continue
+            name = local_name(node)
+            if name not in self.model.elements:
+                found.append((node, f"<{name}> is not an element of the edition's encoding: use an element "
+                                    "the encoding manual lists (edition manual), or ask the editors to add it"))
+                continue
+            parent = node.getparent()
+            if parent is not None and local_name(parent) in self.model.elements and not any(
+                    name in d.children for d in self.model.definitions(local_name(parent))):
+                found.append((node, f"<{name}> is not allowed here, inside <{local_name(parent)}> "
+                                    "(see the encoding manual for where it may stand)"))
+                continue
+            detail = self._attribute_detail(node)
+            if detail:
+                found.append((node, detail))
+        return found
 
     def _explain(self, tree, line: int, entries) -> Iterable[tuple]:
         """Turn libxml2's messages for one line into messages for scholars.
@@ -262,17 +275,26 @@ class Validator:
                  for a in d.attributes.values() if a.name == attr}
         return any(_fits_datatype(kind, value) for kind in kinds)
 
-    def _rules(self, tree, shown: str, lines: list[str]) -> list[Problem]:
-        report = self.rules(tree)
+    def _rules(self, path: Path, tree, shown: str, lines: list[str]) -> list[Problem]:
+        try:
+            svrl = self.rules.transform_to_string(source_file=str(path))
+        except Exception as exc:  # saxonche.PySaxonApiError: a rule could not be evaluated
+            return [Problem(shown, 1, 1, ERROR, "rules", f"the rules cannot run on this file: {exc}")]
+        report = etree.fromstring(svrl.encode("utf-8"), safe_parser())
         problems = []
-        for failed in report.getroot().iter(f"{{{SVRL_NS}}}failed-assert", f"{{{SVRL_NS}}}successful-report"):
-            location = failed.get("location", "")
-            node, attr = _locate(tree, location)
-            text = " ".join("".join(failed.find(f"{{{SVRL_NS}}}text").itertext()).split())
+        pattern = ""
+        for item in report:
+            kind = local_name(item) if isinstance(item.tag, str) else ""
+            if kind == "active-pattern":
+                pattern = item.get("id", "")
+            if kind not in ("failed-assert", "successful-report"):
+                continue
+            node, attr = _locate(tree, _lxml_path(item.get("location", "")))
+            text = " ".join("".join(item.find(f"{{{SVRL_NS}}}text").itertext()).split())
             line = node.sourceline if node is not None else 1
             column = _column(lines, node, attr) if node is not None else 1
-            severity = WARNING if failed.get("role") == "warning" else ERROR
-            problems.append(Problem(shown, line or 1, column, severity, failed.get("id", "rule"), text))
+            severity = WARNING if item.get("role") in WARNING_ROLES else ERROR
+            problems.append(Problem(shown, line or 1, column, severity, item.get("id") or _rule_name(pattern), text))
         return problems
 
     # ------------------------------------------------------------ many files

@@ -121,6 +121,16 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The title of a work the text names: names and dates in it are its words, not mentions. -->
+  <xsl:template match="title" mode="reading diplomatic">
+    <cite class="ed-title"><xsl:call-template name="ed:prov"/><xsl:apply-templates mode="#current"/></cite>
+  </xsl:template>
+
+  <!-- A word or phrase in another language: its language for readers, screen readers and hyphenation. -->
+  <xsl:template match="foreign" mode="reading diplomatic">
+    <span class="ed-foreign"><xsl:call-template name="ed:prov"/><xsl:apply-templates mode="#current"/></span>
+  </xsl:template>
+
   <!-- A citation printed after a quotation. -->
   <xsl:template match="bibl" mode="reading diplomatic">
     <cite class="ed-bibl"><xsl:call-template name="ed:prov"/><xsl:apply-templates mode="#current"/></cite>

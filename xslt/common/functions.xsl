@@ -35,12 +35,19 @@
   <xsl:variable name="ed:hand-order" as="xs:string+"
       select="('ed:author', 'ed:translator', 'ed:mia', 'ed:website', 'ed:unknown', 'ed:editors')"/>
 
+  <!-- Phrase-level elements: an element of the text holding one of them is mixed text (tei.PHRASES). -->
+  <xsl:variable name="ed:phrases" as="xs:string+"
+      select="('persName', 'date', 'ref', 'seg', 'supplied', 'choice', 'q', 'lb', 'title', 'foreign',
+               'gap', 'unclear', 'hi', 'rs', 'placeName', 'orgName')"/>
+
   <!-- Is the element's content mixed text, that is, one block of the text (tei.has_inline_layout)? -->
   <xsl:function name="ed:is-mixed" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="local-name($e) = $ed:always-inline
                           or exists($e/text()[normalize-space()])
-                          or empty($e/*)"/>
+                          or empty($e/*)
+                          or (exists($e/*[local-name() = $ed:phrases or (local-name() = 'note' and @place = 'inline')])
+                              and exists($e/ancestor::text))"/>
   </xsl:function>
 
   <!-- Is the element this edition's addition rather than the source's text (fidelity.is_editorial)? -->
@@ -145,7 +152,7 @@
             || ($bibl/biblScope[@unit = 'volume'] ! (' ' || normalize-space()))
             || ($bibl/biblScope[@unit = 'issue'] ! (', no. ' || normalize-space())) else (),
         $bibl/publisher[ed:known(.)] ! normalize-space(),
-        $bibl/date[ed:known(.)] ! normalize-space())"/>
+        $bibl/date[not(@type = 'accessed')][ed:known(.)] ! normalize-space())"/>
     <xsl:sequence select="string-join($parts, ', ') || '. In: The Bukharin documents (TEI edition)'"/>
   </xsl:function>
 

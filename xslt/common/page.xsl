@@ -165,8 +165,8 @@
         <xsl:for-each select="$tei/teiHeader/profileDesc/textClass/catRef[@scheme = 'ed:genre']">
           <dd data-tei="catRef">{replace(substring-after(@target, 'ed:genre-'), '-', ' ')}</dd>
         </xsl:for-each>
-        <xsl:if test="exists($bibl/citedRange[@unit = 'line'])"><dt>Received text</dt></xsl:if>
-        <xsl:for-each select="$bibl/citedRange[@unit = 'line']">
+        <xsl:if test="exists($bibl//citedRange[@unit = 'line'])"><dt>Received text</dt></xsl:if>
+        <xsl:for-each select="$bibl//citedRange[@unit = 'line']">
           <dd data-tei="citedRange">lines {normalize-space()} of the received file</dd>
         </xsl:for-each>
         <xsl:if test="exists($bibl/note[@type = 'facts'])"><dt>Where the facts come from</dt></xsl:if>

@@ -211,7 +211,7 @@ def mentions_in(root: etree._Element) -> list[list[str]]:
     """Every persName with a register id in one source's text, with its context:
     [ref, block id, the name as printed, the text before, the text after]."""
     found = []
-    for name in root.iterfind(".//t:text//t:persName[@ref]", NS):
+    for name in root.xpath(".//t:text//t:persName[@ref][not(ancestor::t:title)]", namespaces=NS):  # a title's words are no mention
         ident = name.get("ref").removeprefix("per:")
         block = block_of(name)
         form = squeeze(reading_text(name)[0])
@@ -550,7 +550,7 @@ def block_record(el) -> tuple[str, list[str]]:
     for junk in clone.xpath(" | ".join(f'.//*[contains(concat(" ", @class, " "), " {name} ")]'
                                        for name in ("ed-cite", "ed-was", "ed-corresp"))):
         junk.drop_tree()
-    persons = [r.removeprefix("per:") for r in el.xpath(".//@data-ref")]
+    persons = [r.removeprefix("per:") for r in el.xpath(".//*[not(ancestor-or-self::*[@data-tei = 'title'])]/@data-ref")]
     return squeeze(clone.text_content()), list(dict.fromkeys(persons))
 
 

@@ -12,7 +12,7 @@ from lxml import etree
 from ..errors import ConversionError
 from ..manifest import Manifest, Source
 from ..tei import TEI_NS, new_document, serialize, write_atomic
-from . import brackets, collection, corrections, dates, mia, notes, parallels, persons, prose, quotations, transcript
+from . import brackets, collection, corrections, dates, foreign, mia, notes, parallels, persons, prose, quotations, titles, transcript
 from .blocks import split_blocks
 from .context import Context
 from .inline import DataRecognizer, Recognizer
@@ -26,7 +26,9 @@ PROFILES: dict[str, ModuleType] = {
 # Recognizers every profile applies to its text, after the profile's own (module.RECOGNIZERS).
 # A DataRecognizer is bound to the manifest's data files (seeds/*.toml) when a source is encoded.
 COMMON_RECOGNIZERS: tuple[Recognizer | DataRecognizer, ...] = (
-    brackets.RECOGNIZER, brackets.INSERTION_RECOGNIZER, persons.RECOGNIZER, dates.RECOGNIZER,
+    # titles before persons and dates: a title that begins with a name or a year is one title
+    brackets.RECOGNIZER, brackets.INSERTION_RECOGNIZER, titles.RECOGNIZER, foreign.RECOGNIZER,
+    persons.RECOGNIZER, dates.RECOGNIZER,
     DataRecognizer("quotations", lambda manifest: quotations.recognizer(persons.gazetteer_for(manifest).find_persons)),
 )
 
@@ -120,6 +122,7 @@ def encode_persons(manifest: Manifest, sources: list[Converted]) -> Converted:
     gazetteer = persons.gazetteer_for(manifest)
     mentions = persons.mention_counts([document.root for document in sources])
     texts = ["\n".join(text for _, text in manifest.lines_of(source)) for source in manifest.sources]
+    texts += persons.header_texts([document.root for document in sources])
     warnings = persons.register_warnings(gazetteer, mentions, persons.form_counts(gazetteer, texts))
     return Converted(Path(PERSONS_FILE), persons.build_register(gazetteer, manifest), warnings)
 

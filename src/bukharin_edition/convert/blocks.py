@@ -58,8 +58,25 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
     """
     blocks = [piece for block in _by_blank_lines(lines) for piece in _by_indentation(block)]
     if len(blocks) == 1 and len(blocks[0].lines) >= LINES_AS_PARAGRAPHS:
-        return [Block((line,)) for line in blocks[0].lines]
+        return _lines_as_paragraphs(blocks[0].lines)
     return blocks
+
+
+def _lines_as_paragraphs(lines) -> list["Block"]:
+    """A paragraph a line, but a line that continues the one before stays with it: after a
+    comma, a colon or a hyphen ("Source:" and its value), or starting in lower case."""
+    paragraphs: list[list] = []
+    for number, text in lines:
+        previous = paragraphs[-1][-1][1].rstrip() if paragraphs else ""
+        ended = previous.endswith((".", "!", "?", "”", "\"", ")"))
+        in_metadata = paragraphs and METADATA.match(paragraphs[-1][0][1]) and not METADATA.match(text)
+        continues = previous and (previous.endswith((",", ":", "-", "–", "—"))
+                                  or text.lstrip()[:1].islower() and not ended or in_metadata and not ended)
+        if continues:
+            paragraphs[-1].append((number, text))
+        else:
+            paragraphs.append([(number, text)])
+    return [Block(tuple(lines)) for lines in paragraphs]
 
 
 def _by_indentation(block: "Block") -> list["Block"]:

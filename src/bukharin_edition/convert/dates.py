@@ -154,7 +154,7 @@ def _old_style(year: int, month: int, day: int, julian_month: int, julian_day: i
     julian_year = year - 1 if julian_month == 12 and month == 1 else year
     dt.date(julian_year, julian_month, julian_day)
     return {"when": f"{year:04d}-{month:02d}-{day:02d}",
-            "when-custom": f"{julian_year:04d}-{julian_month:02d}-{julian_day:02d}", "datingMethod": "ed:julian"}
+            "when-custom": f"{julian_year:04d}-{julian_month:02d}-{julian_day:02d}", "datingMethod": "ed:julian", "calendar": "ed:julian"}
 
 
 def attributes(match: re.Match, preceding: str = "") -> dict[str, str]:
@@ -274,7 +274,9 @@ def date_element(match, source_id: str, rules: DateRules) -> tuple[etree._Elemen
         month, day = _month_number(match["dm_month"]), int(match["day"])
         gregorian = julian_to_gregorian(year, month, day)
         attrs = {"when": gregorian.isoformat(), "when-custom": f"{year:04d}-{month:02d}-{day:02d}",
-                 "datingMethod": "ed:julian"}
+                 "datingMethod": "ed:julian", "calendar": "ed:julian"}
+    from .calendars import julian_month  # an Old Style month: its Gregorian span
+    attrs = julian_month(attrs, source_id, text, rules.path)
     return element("date", attrs, text), ""
 
 
@@ -468,7 +470,7 @@ def _julian_marked(attrs: dict) -> dict:
         return attrs
     year, month, day = (int(x) for x in when.split("-"))
     gregorian = julian_to_gregorian(year, month, day)
-    return {"when": gregorian.isoformat(), "when-custom": when, "datingMethod": "ed:julian"}
+    return {"when": gregorian.isoformat(), "when-custom": when, "datingMethod": "ed:julian", "calendar": "ed:julian"}
 
 
 def _with_context_year(attrs: dict, memory: dict) -> dict:

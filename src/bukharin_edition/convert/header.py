@@ -9,7 +9,12 @@ from ..tei import sub
 
 EDITION_TITLE = "The Bukharin documents"
 SHARED_FILE = "edition.xml"
-UNKNOWN = "not known"
+# The licence of what the edition adds: the encoding, the editors' notes and corrections, the
+# register. The texts stay their authors' and publishers'.
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+LICENCE_NAME = "Creative Commons Attribution 4.0 International (CC BY 4.0)"
+TEXT_RIGHTS_UNKNOWN = ("The text belongs to its authors and publishers; its licence is not known. "
+                       "It is reproduced for study.")
 
 
 PERSONS_FILE = "persons.xml"
@@ -32,6 +37,17 @@ def prefix_defs(parent: etree._Element) -> None:
     sub(prefix, "p", text=f"Pointers such as per:bukharin resolve to the person register {PERSONS_FILE}.")
 
 
+def availability(parent: etree._Element, rights: str, known: bool = False) -> etree._Element:
+    """The terms of use: the edition's licence for its encoding, and the text's rights as known.
+
+    The status is the text's: "unknown" unless the manifest says what the rights are."""
+    terms = sub(parent, "availability", {"status": "restricted" if known else "unknown"})
+    sub(terms, "licence", {"target": LICENCE_URL},
+        f"The encoding, the editors' notes and corrections: {LICENCE_NAME}.")
+    sub(terms, "p", text=rights)
+    return terms
+
+
 def build_header(manifest: Manifest, source: Source, description: str) -> etree._Element:
     """Return the teiHeader for a source; `description` says how its profile encoded it."""
     from ..tei import element
@@ -43,6 +59,12 @@ def build_header(manifest: Manifest, source: Source, description: str) -> etree.
     sub(title_stmt, "title", {"type": "sub"}, f"TEI edition in {EDITION_TITLE}")
     for name in source.authors:
         sub(title_stmt, "author", text=name)
+    for role, names in (("translation", source.translators), (source.editor_role or "editing", source.editors)):
+        for name in names:  # the agents the source names, pointing at the register where it knows them
+            agent = sub(title_stmt, "respStmt")
+            sub(agent, "resp", text=role)
+            ident = _registered(manifest, name)
+            sub(agent, "persName", {"ref": f"per:{ident}"} if ident else {}, name)
     resp = sub(title_stmt, "respStmt")
     sub(resp, "resp", text="TEI encoding, editorial interventions and notes")
     sub(resp, "name", {"ref": "ed:editors"}, f"The editors of {EDITION_TITLE}")
@@ -50,11 +72,7 @@ def build_header(manifest: Manifest, source: Source, description: str) -> etree.
     pub = sub(file_desc, "publicationStmt")
     sub(pub, "publisher", text=EDITION_TITLE)
     sub(pub, "idno", {"type": "source-id"}, source.id)
-    availability = sub(pub, "availability")
-    sub(availability, "p", text=(
-        "The encoding is the edition's. The text belongs to its authors and publishers; "
-        "it is reproduced for study."
-    ))
+    availability(pub, source.rights or TEXT_RIGHTS_UNKNOWN, known=bool(source.rights))
 
     if source.received:
         notes = sub(file_desc, "notesStmt")
@@ -80,6 +98,9 @@ def build_header(manifest: Manifest, source: Source, description: str) -> etree.
     sub(app, "desc", text=f"Converter profile '{source.profile}'.")
 
     profile = sub(header, "profileDesc")
+    if source.created:
+        creation = sub(profile, "creation")
+        sub(creation, "date", {"when": source.created}, source.created)
     lang = sub(profile, "langUsage")
     sub(lang, "language", {"ident": source.language}, _language_name(source.language))
     text_class = sub(profile, "textClass")
@@ -93,18 +114,18 @@ def build_header(manifest: Manifest, source: Source, description: str) -> etree.
 
 
 def _bibl(manifest: Manifest, source: Source) -> etree._Element:
+    """The web page the source was published on, as far as it is known (what is not known is
+    left out: the manifest's `facts` say what is not known), the works it is related to, and the
+    received file that holds its text."""
     from ..tei import element
 
-    bibl = element("bibl")
+    bibl = element("bibl", {"type": "web-page"})
     level = "m" if source.genre in {"title-line"} else "a"
     title = sub(bibl, "title", {"level": level}, source.title)
     if not source.title_printed:
         title.set("type", "supplied")
-    if source.authors:
-        for name in source.authors:
-            sub(bibl, "author", text=name)
-    else:
-        sub(bibl, "author", text=UNKNOWN)
+    for name in source.authors:
+        sub(bibl, "author", text=name)
     for name in source.translators:
         sub(bibl, "editor", {"role": "translator"}, name)
     for name in source.editors:
@@ -117,24 +138,57 @@ def _bibl(manifest: Manifest, source: Source) -> etree._Element:
             sub(bibl, "biblScope", {"unit": "volume"}, source.volume)
         if source.issue:
             sub(bibl, "biblScope", {"unit": "issue"}, source.issue)
-    sub(bibl, "publisher", text=source.website or UNKNOWN)
+    if source.website:
+        sub(bibl, "publisher", text=source.website)
     if source.published:
-        sub(bibl, "date", {"when": source.published}, source.published)
-    else:
-        sub(bibl, "date", text=UNKNOWN)
+        sub(bibl, "date", {"type": "published", "when": source.published}, source.published)
     if source.url:
         sub(bibl, "ptr", {"target": source.url})
-    else:
-        sub(bibl, "note", {"type": "url"}, f"Original address: {UNKNOWN}.")
+    if source.accessed:
+        sub(bibl, "date", {"type": "accessed", "when": source.accessed}, source.accessed)
     sub(bibl, "note", {"type": "facts"}, source.facts)
-    received = sub(bibl, "note", {"type": "seed"})
-    received.text = (
-        f"Lines {source.first_line}–{source.last_line} of the received file "
-        f"{manifest.seed_of(source).path.name} (SHA-256 {manifest.seed_of(source).sha256})."
-    )
-    sub(bibl, "citedRange", {"unit": "line", "from": str(source.first_line), "to": str(source.last_line)},
+    for work in source.related:
+        bibl.append(_related(work))
+    received = sub(bibl, "relatedItem", {"type": "received"})
+    file = sub(received, "bibl", {"type": "received-file"})
+    seed = manifest.seed_of(source)
+    sub(file, "title", text=seed.path.name)
+    sub(file, "idno", {"type": "sha256"}, seed.sha256)
+    sub(file, "citedRange", {"unit": "line", "from": str(source.first_line), "to": str(source.last_line)},
         f"{source.first_line}–{source.last_line}")
     return bibl
+
+
+def _registered(manifest: Manifest, name: str) -> str:
+    """The register id of a person the manifest names, if the name is a registered form."""
+    from .persons import gazetteer_for, normalize_form
+
+    return gazetteer_for(manifest).by_form.get(normalize_form(name), "")
+
+
+def _related(work) -> etree._Element:
+    """A relatedItem: the original the source translates or transcribes, or a translation of it."""
+    from ..tei import element
+
+    item = element("relatedItem", {"type": work.relation})
+    bibl = sub(item, "bibl")
+    for name in work.authors:
+        sub(bibl, "author", text=name)
+    sub(bibl, "title", {"level": "a" if work.journal else "m"}, work.title)
+    if work.journal:
+        sub(bibl, "title", {"level": "j"}, work.journal)
+        if work.volume:
+            sub(bibl, "biblScope", {"unit": "volume"}, work.volume)
+        if work.issue:
+            sub(bibl, "biblScope", {"unit": "issue"}, work.issue)
+    if work.published:
+        sub(bibl, "date", {"type": "published", "when": work.published}, work.published)
+    if work.language:
+        sub(bibl, "note", {"type": "facts"}, f"In {_language_name(work.language)}."
+            + (f" {work.note}" if work.note else ""))
+    elif work.note:
+        sub(bibl, "note", {"type": "facts"}, work.note)
+    return item
 
 
 def _language_name(code: str) -> str:

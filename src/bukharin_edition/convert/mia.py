@@ -40,6 +40,7 @@ CITATION = re.compile(
     r"(?<=[.!?’”'\"…] )(?P<bibl>\((?:[^()]|\([^()]*\))*\))(?P<after>(?:\s*\[[^\[\]]*\])*\s*)$"
 )
 MAX_QUOTE_PARAGRAPHS = 4
+WRITTEN = re.compile(r"^\s*(?:Written|Delivered|Dated|Date)\s*:", re.IGNORECASE)
 ENCODES_NOTES = True  # the notes section comes after the front matter, see encode()
 
 
@@ -73,6 +74,10 @@ def _split_front(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
         index = 1
     while index < len(blocks) and PROVENANCE.match(blocks[index].text):
         index += 1
+        # a provenance line's value may run over short paragraphs of its own before the next line
+        ahead = next((j for j in range(index, min(index + 4, len(blocks))) if PROVENANCE.match(blocks[j].text)), None)
+        if ahead is not None and all(len(b.text.split()) <= 25 for b in blocks[index:ahead]):
+            index = ahead
     if index < len(blocks) and EDITORS_SECTION.match(blocks[index].text) and len(blocks[index].lines) == 1:
         index += 1
         while index < len(blocks) and split_heading(blocks[index], period_allowed=True)[0] is None:
@@ -87,6 +92,13 @@ def encode_front(front_blocks: list[Block], ctx: Context) -> etree._Element:
     if title is not None:
         heading(front, title.text, ctx)
     _front(front, rest, ctx)
+    # The year of a date without one is the year of writing, not of a later printing the
+    # provenance names ("Source: … 1976").
+    ctx.memory.pop("year", None)
+    written = [b for b in rest if WRITTEN.match(b.text)]
+    years = re.findall(r"\b(1[5-9]\d\d|20\d\d)\b", written[0].text) if written else []
+    if years:
+        ctx.memory["year"] = years[0]
     return front
 
 
@@ -100,9 +112,9 @@ def _title(front_blocks: list[Block]) -> tuple[Block | None, list[Block]]:
 
 def _front(front: etree._Element, blocks: list[Block], ctx: Context) -> None:
     rest = list(blocks)
-    provenance = []
-    while rest and PROVENANCE.match(rest[0].text):
-        provenance.append(rest.pop(0))
+    # the provenance lines, with the short paragraphs their values run over, up to the last one
+    last = max((i for i, block in enumerate(rest) if PROVENANCE.match(block.text)), default=-1)
+    provenance, rest = rest[:last + 1], rest[last + 1:]
     if provenance:
         ctx.memory["provenance"] = "\n".join(block.text for block in provenance)
         div = sub(front, "div", {"xml:id": ctx.new_id("div"), "type": "provenance"})

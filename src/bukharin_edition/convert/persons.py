@@ -328,7 +328,7 @@ def load_gazetteer(path: Path) -> Gazetteer:
             problems.append(f"{where}: a [[person]] must be a table")
             continue
         unknown = set(entry) - {"id", "standard", "forms", "role", "birth", "birth_basis", "death",
-                                "death_basis", "note"}
+                                "death_basis", "note"} - REGISTER_KEYS
         if unknown:
             problems.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))} "
                             "(known: id, standard, forms, role, birth, birth_basis, death, death_basis, note)")
@@ -446,14 +446,26 @@ def _label_as_name(label: str) -> str:
 
 
 def mention_counts(roots: list[etree._Element]) -> Counter:
-    """Count persName/@ref per person id over encoded TEI documents."""
+    """Count persName/@ref per person id over encoded TEI documents, and the participants of a
+    transcript identified with a person (person/@corresp in particDesc): the record names them."""
     counts: Counter = Counter()
     for root in roots:
         for name in root.iter(f"{{{TEI_NS}}}persName"):
             ref = name.get("ref", "")
             if ref.startswith(f"{PREFIX}:"):
                 counts[ref[len(PREFIX) + 1:]] += 1
+        for person in root.iterfind(f".//{{{TEI_NS}}}particDesc//{{{TEI_NS}}}person[@corresp]"):
+            for pointer in person.get("corresp").split():
+                if pointer.startswith(f"{PREFIX}:"):
+                    counts[pointer[len(PREFIX) + 1:]] += 1
     return counts
+
+
+def header_texts(roots: list[etree._Element]) -> list[str]:
+    """The texts of the participants' declarations: the forms a header names a person by
+    (the judge whom the record names only by office) are forms of the register too."""
+    return [" ".join(person.itertext()) for root in roots
+            for person in root.iterfind(f".//{{{TEI_NS}}}particDesc//{{{TEI_NS}}}person")]
 
 
 def form_counts(gazetteer: Gazetteer, texts: list[str]) -> Counter:
@@ -482,8 +494,46 @@ def register_warnings(gazetteer: Gazetteer, mentions: Counter, forms: Counter) -
     return warnings
 
 
+# Keys of a [[person]] that only the register file reads (persons.xml), not the recognition:
+#   parts = {forename = "…", patronymic = "…", surname = "…"}  the standard name's parts, where clear
+#   kinds = {"Koba" = "nickname", …}  the kind of a form: nickname, pseudonym, birth, transliteration,
+#           spelling or office (persName/@subtype)
+#   birth_sources, death_sources  the source ids that give the date (with basis "corpus")
+REGISTER_KEYS = {"parts", "kinds", "birth_sources", "death_sources"}
+KINDS = ("spelling", "transliteration", "nickname", "pseudonym", "birth", "office")
+_PARTS = (("forename", "forename", None), ("patronymic", "addName", "patronymic"), ("surname", "surname", None))
+
+
+def register_extras(gazetteer: Gazetteer) -> dict[str, dict]:
+    """The register-only keys of each entry (by id), checked: name parts that make up the standard
+    name, kinds of forms the entry has, source ids of the manifest."""
+    data = DataFile(gazetteer.path)
+    lines = data.table_lines("person")
+    extras: dict[str, dict] = {}
+    problems = []
+    for index, entry in enumerate(data.data.get("person", [])):
+        where = data.where(lines[index] if index < len(lines) else 1)
+        extra = {k: entry[k] for k in REGISTER_KEYS if isinstance(entry, dict) and k in entry}
+        person = gazetteer.person(entry.get("id", "")) if isinstance(entry, dict) else None
+        if not extra or person is None:
+            continue
+        parts = extra.get("parts", {})
+        if parts and " ".join(parts[k] for k, _, _ in _PARTS if k in parts) != person.standard:
+            problems.append(f"{where}: the parts of '{person.id}' do not make up its standard name \"{person.standard}\"")
+        for form, kind in extra.get("kinds", {}).items():
+            if form not in person.forms or kind not in KINDS:
+                problems.append(f"{where}: kinds of '{person.id}': \"{form}\" = \"{kind}\" needs one of its forms "
+                                f"and one of: {', '.join(KINDS)}")
+        extras[person.id] = extra
+    if problems:
+        raise ConversionError("\n".join(problems))
+    return extras
+
+
 def build_register(gazetteer: Gazetteer, manifest) -> etree._Element:
     """Return the TEI document of the person register (tei/persons.xml)."""
+    from .header import LICENCE_NAME, LICENCE_URL
+
     edition_title = EDITION_TITLE
     root = new_document("persons", "en")
     header = sub(root, "teiHeader")
@@ -497,10 +547,10 @@ def build_register(gazetteer: Gazetteer, manifest) -> etree._Element:
     pub = sub(file_desc, "publicationStmt")
     sub(pub, "publisher", text=edition_title)
     sub(pub, "idno", {"type": "source-id"}, "persons")
-    availability = sub(pub, "availability")
-    sub(availability, "p", text="The register is the edition's work.")
+    terms = sub(pub, "availability", {"status": "free"})
+    sub(terms, "licence", {"target": LICENCE_URL}, f"The register is the edition's work: {LICENCE_NAME}.")
     source_desc = sub(file_desc, "sourceDesc")
-    bibl = sub(source_desc, "bibl")
+    bibl = sub(source_desc, "bibl", {"type": "register"})
     sub(bibl, "title", text=f"The editors' person register seeds/{gazetteer.path.name}")
     sub(bibl, "note", text=(
         "Written by edition convert. Every variant is a form of the name as it occurs in the "
@@ -526,24 +576,43 @@ def build_register(gazetteer: Gazetteer, manifest) -> etree._Element:
         "Register written by edition convert.")
     stand_off = sub(root, "standOff")
     people = sub(stand_off, "listPerson")
+    extras = register_extras(gazetteer)
     for person in gazetteer.persons:
-        people.append(person_element(person))
+        people.append(person_element(person, extras.get(person.id, {})))
     return root
 
 
-def person_element(person: Person) -> etree._Element:
-    """Return the person element of one register entry."""
+def person_element(person: Person, extra: dict | None = None) -> etree._Element:
+    """Return the person element of one register entry (with its register-only keys, if any)."""
+    extra = extra or {}
     el = element("person", {"xml:id": person.id})
-    sub(el, "persName", {"type": "standard"}, person.standard)
+    standard = sub(el, "persName", {"type": "standard"})
+    parts = extra.get("parts", {})
+    if parts:
+        previous = None
+        for key, tag, part_type in _PARTS:
+            if key in parts:
+                if previous is not None:
+                    previous.tail = " "
+                previous = sub(standard, tag, {"type": part_type} if part_type else {}, parts[key])
+    else:
+        standard.text = person.standard
+    kinds = extra.get("kinds", {})
     for form in person.forms:
         if form != person.standard:
-            sub(el, "persName", {"type": "variant"}, form)
+            sub(el, "persName", {"type": "variant", **({"subtype": kinds[form]} if form in kinds else {})}, form)
     bases = []
     for kind, when, basis in (("birth", person.birth, person.birth_basis),
                               ("death", person.death, person.death_basis)):
         if not when:
             continue
-        sub(el, kind, {"when": when})
+        sources = extra.get(f"{kind}_sources", ())
+        attributes = {"when": when}
+        if basis == "corpus" and sources:
+            attributes.update({"source": " ".join(f"{s}.xml" for s in sources), "cert": "high"})
+        elif basis == "reference":
+            attributes.update({"resp": "ed:editors", "cert": "medium"})
+        sub(el, kind, attributes)
         bases.append(f"{kind}: {BASES[basis]}")
     if bases:
         sub(el, "note", text="Dates — " + "; ".join(bases) + ".")

@@ -5,7 +5,7 @@ from lxml import etree
 
 from ..manifest import GENRES, Manifest
 from ..tei import element, new_document, sub
-from .header import EDITION_TITLE, prefix_defs
+from .header import EDITION_TITLE, availability, prefix_defs
 
 RESPONSIBILITIES = (
     ("editors", "edition, encoding, corrections, regularizations and editorial notes",
@@ -102,20 +102,21 @@ def build_shared(manifest: Manifest) -> etree._Element:
     pub = sub(file_desc, "publicationStmt")
     sub(pub, "publisher", text=EDITION_TITLE)
     sub(pub, "idno", {"type": "source-id"}, "edition")
-    availability = sub(pub, "availability")
-    sub(availability, "p", text=(
-        "The encoding is the edition's. The texts belong to their authors and publishers; "
-        "they are reproduced for study."
-    ))
+    availability(pub, "The texts belong to their authors and publishers; their licences are not known. "
+                      "They are reproduced for study.")
     source_desc = sub(file_desc, "sourceDesc")
-    bibl = sub(source_desc, "bibl")
-    sub(bibl, "title", text=f"The received file {manifest.seed_path.name}")
-    sub(bibl, "note", text=f"{manifest.seed_description} SHA-256 {manifest.seed_sha256}.")
-    for name, seed in manifest.more_seeds.items():  # received later, each on its own
-        sub(bibl, "note", text=f"Also received: {name}. {seed.description} SHA-256 {seed.sha256}.")
-    sub(bibl, "note", text=(
-        f"Cut into {len(manifest.sources)} sources by the manifest seeds/{manifest.path.name}."
-    ))
+    received = [(manifest.seed_path.name, manifest.seed_description, manifest.seed_sha256)]
+    received += [(name, seed.description, seed.sha256) for name, seed in manifest.more_seeds.items()]
+    for number, (name, description, sha256) in enumerate(received):  # the main file, then later ones
+        bibl = sub(source_desc, "bibl", {"type": "received-file"})
+        sub(bibl, "title", text=name)
+        sub(bibl, "idno", {"type": "sha256"}, sha256)
+        if number:
+            sub(bibl, "note", text=f"Also received: {name}. {description}".strip())
+        elif description:
+            sub(bibl, "note", text=description)
+        if number == 0:
+            sub(bibl, "note", text=f"Cut into {len(manifest.sources)} sources by the manifest seeds/{manifest.path.name}.")
 
     encoding = sub(header, "encodingDesc")
     project = sub(encoding, "projectDesc")
@@ -126,7 +127,8 @@ def build_shared(manifest: Manifest) -> etree._Element:
     ))
     editorial = sub(encoding, "editorialDecl")
     for tag, text in PRINCIPLES:
-        part = sub(editorial, tag)
+        # every quotation mark of the sources is kept as a character of the text
+        part = sub(editorial, tag, {"marks": "all"} if tag == "quotation" else {})
         sub(part, "p", text=text)
     class_decl = sub(encoding, "classDecl")
     taxonomy = sub(class_decl, "taxonomy", {"xml:id": "genre"})
