@@ -63,8 +63,9 @@ def test_every_published_tei_file_is_valid_against_the_grammar_its_xml_model_nam
 
 
 def test_the_published_tei_folder_passes_the_rules_its_xml_model_names(corpus_build):
-    """Grammar and Schematron together, as `edition validate` runs them, from edition/schema/;
-    the rules read the shared files (edition.xml, persons.xml), published beside the sources."""
+    """Grammar and Schematron together, as `edition validate` runs them, from edition/schema/
+    (the rules compiled to XSLT are published beside the .sch); the rules read the shared files
+    (edition.xml, persons.xml), published beside the sources."""
     out = corpus_build[0]
     files = sorted((out / "tei").glob("*.xml"))
     schema_dirs = {_models(p)[SCH_NS].parent for p in files}

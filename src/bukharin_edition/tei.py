@@ -22,7 +22,9 @@ XML_MODEL_PIS = (
     f'href="{SCHEMA_SCH}" type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"',
 )
 
-PUBLISHED_SCHEMA = ("bukharin.rng", "bukharin.sch")  # copied to edition/schema/ for the downloads
+# copied to edition/schema/ for the downloads: the grammar and the rules their xml-model names,
+# and the rules compiled to XSLT (for a client without a Schematron processor)
+PUBLISHED_SCHEMA = ("bukharin.rng", "bukharin.sch", "bukharin.sch.xsl")
 _SCHEMA_HREF = re.compile(r'(<\?xml-model\s[^>]*?href=")\.\./schema/')
 
 
