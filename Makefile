@@ -9,12 +9,18 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The checkers of the published pages, current releases from npm, in the project's own folder
+# (never global): the Nu HTML Checker and axe-core (tests/test_html_valid.py, tests/test_browser.py).
+NPM_DIR      := $(VENV)/npm
+NPM_PACKAGES := vnu-jar@26.9.27 axe-core@4.14.1
+NPM_STAMP    := $(NPM_DIR)/.installed
 
 # Debian packages the edition needs: a Java runtime for jing (RELAX NG validation) and the
 # HTML checker; Chromium for the browser test of the published pages; for the PDFs, the text
 # face (Noto Serif, with Cyrillic), HarfBuzz's subsetter (WeasyPrint writes twice as fast with it)
-# and poppler's pdftoppm (the tests render pages to PNG).
-DEBIAN_PACKAGES := openjdk-17-jre-headless chromium fonts-noto-core libharfbuzz-subset0 poppler-utils
+# and poppler's pdftoppm (the tests render pages to PNG); nginx, which the tests deploy the
+# edition on; Node.js (with npm) for the current checkers of the published pages.
+DEBIAN_PACKAGES := openjdk-17-jre-headless nodejs chromium nginx fonts-noto-core libharfbuzz-subset0 poppler-utils
 
 .PHONY: edition test serve setup system-packages clean
 
@@ -30,7 +36,7 @@ test: setup
 serve: setup
 	$(BIN)/edition serve
 
-setup: system-packages $(STAMP)
+setup: system-packages $(STAMP) $(NPM_STAMP)
 
 system-packages:
 	@missing=""; for pkg in $(DEBIAN_PACKAGES); do \
@@ -47,6 +53,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
+
+$(NPM_STAMP): Makefile
+	npm install --prefix $(NPM_DIR) --no-save --no-audit --no-fund $(NPM_PACKAGES)
+	touch $(NPM_STAMP)
 
 clean:
 	rm -rf $(VENV) edition/*.html edition/*/

@@ -132,6 +132,16 @@ def corpus_build(tmp_path_factory: pytest.TempPathFactory, saxon):
 
 
 @pytest.fixture(scope="session")
+def pdf_build(tmp_path_factory):
+    """The real corpus with its printed edition (edition/pdf/), built once."""
+    from bukharin_edition.build import build_edition
+
+    out = tmp_path_factory.mktemp("pdf-edition")
+    report = build_edition(ROOT / "tei", ROOT / "xslt", out, pdf=True)
+    return out, report
+
+
+@pytest.fixture(scope="session")
 def fixture_build(tmp_path_factory: pytest.TempPathFactory, saxon):
     """The views fixture (every element of the encoding, present and coming), built once."""
     from bukharin_edition.build import build_edition

@@ -24,13 +24,6 @@ SOURCES = sorted(p.stem for p in (REPO / "tei").glob("*.xml") if p.stem not in (
 SHOTS = REPO / "build" / "screenshots"
 
 
-@pytest.fixture(scope="session")
-def pdf_build(tmp_path_factory):
-    out = tmp_path_factory.mktemp("pdf-edition")
-    report = build_edition(REPO / "tei", REPO / "xslt", out, pdf=True)
-    return out, report
-
-
 def _squash(text: str) -> str:
     """Text without spaces, line breaks and hyphens (the typesetter's business)."""
     text = unicodedata.normalize("NFKC", text)

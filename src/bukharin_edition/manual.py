@@ -31,8 +31,10 @@ code, pre { font-family: ui-monospace, monospace; font-size: 0.9em; }
 pre { background: #f6f6f4; padding: 0.6rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0; }
 th, td { border: 1px solid #ddd; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
-nav ul { columns: 4; list-style: none; padding: 0; }
-.none { color: #777; font-style: italic; }
+nav ul { columns: 11rem; list-style: none; padding: 0; }
+p, li, td, th { overflow-wrap: anywhere; }
+@media (max-width: 40rem) { table { display: block; overflow-x: auto; } }
+.none { color: #595959; font-style: italic; }
 """
 
 
@@ -200,7 +202,7 @@ def render_manual(model: Model, corpus, rules: list[tuple[str, str, str, str]] =
         f"style-src 'sha256-{base64.b64encode(hashlib.sha256(CSS.encode()).digest()).decode()}'; "
         "object-src 'none'; base-uri 'none'\">",
         "<title>Encoding manual — The Bukharin documents</title>",
-        f"<style>{CSS}</style></head><body>",
+        f"<style>{CSS}</style></head><body><main>",
         "<h1>Encoding manual of The Bukharin documents</h1>",
         "<p>Every element, attribute and value that the edition's TEI customization "
         "(<code>schema/bukharin.odd</code>, compiled to <code>schema/bukharin.rng</code> and "
@@ -263,7 +265,7 @@ def render_manual(model: Model, corpus, rules: list[tuple[str, str, str, str]] =
             out.append(f"<tr><td><code>{e(rule_id)}</code></td><td>{severity}</td>"
                        f"<td><code>{e(context)}</code></td><td>{e(message)}</td></tr>")
         out.append("</table>")
-    out.append("</body></html>")
+    out.append("</main></body></html>")
     return "\n".join(out) + "\n"
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 from typing import Iterator
@@ -20,6 +21,18 @@ XML_MODEL_PIS = (
     f'href="{SCHEMA_RNG}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"',
     f'href="{SCHEMA_SCH}" type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"',
 )
+
+# copied to edition/schema/ for the downloads: the grammar and the rules their xml-model names,
+# and the rules compiled to XSLT (for a client without a Schematron processor)
+PUBLISHED_SCHEMA = ("bukharin.rng", "bukharin.sch", "bukharin.sch.xsl")
+_SCHEMA_HREF = re.compile(r'(<\?xml-model\s[^>]*?href=")\.\./schema/')
+
+
+def point_at_schema(text: str, schema: str) -> str:
+    """A TEI file's text whose xml-model instructions point at the schema in folder `schema`
+    (relative to where the copy is published) instead of the project's `../schema/`."""
+    return _SCHEMA_HREF.sub(lambda m: m.group(1) + schema.rstrip("/") + "/", text)
+
 
 # Elements whose content is always mixed text: laid out on one line, whitespace significant.
 ALWAYS_INLINE = frozenset(
@@ -192,6 +205,43 @@ def serialize(root: etree._Element, prolog: list[str] | None = None) -> bytes:
 
 # ---------------------------------------------------------------- files
 
+def current_umask() -> int:
+    """The process's umask (read without changing it where the system says it)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except OSError:
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def file_mode(path: Path) -> int:
+    """The mode a rewritten file keeps (its own), or a new file gets (0666 less the umask)."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~current_umask()
+
+
+def publish_modes(folder: Path) -> int:
+    """Make every file and folder of `folder` readable as the umask allows (files 0666 and
+    folders 0777 less the umask: 0644 and 0755 under the usual 022); the count changed."""
+    mask = current_umask()
+    changed = 0
+    for root, dirs, files in os.walk(folder):
+        for name, wanted in [(d, 0o777 & ~mask) for d in dirs] + [(f, 0o666 & ~mask) for f in files]:
+            path = os.path.join(root, name)
+            info = os.lstat(path)
+            if not stat.S_ISLNK(info.st_mode) and stat.S_IMODE(info.st_mode) != wanted:
+                os.chmod(path, wanted)
+                changed += 1
+    return changed
+
+
 def fsync_dir(folder: Path) -> None:
     """Flush a folder's entries to disk (a rename is durable only once its folder is)."""
     try:
@@ -217,8 +267,10 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        mode = file_mode(path)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), mode)  # mkstemp's file is 0600: a web server could not read the page
             handle.write(data)
             if durable:
                 handle.flush()

@@ -162,7 +162,7 @@
     </span>
   </xsl:template>
   <xsl:template match="bibl[@type = 'attribution']/note" mode="reading" priority="5">
-    <span class="ed-occasion" data-tei="note"><xsl:apply-templates mode="#current"/></span>
+    <span class="ed-occasion" data-tei="note" id="{ed:anchor(.)}"><xsl:apply-templates mode="#current"/></span>
   </xsl:template>
 
 </xsl:stylesheet>

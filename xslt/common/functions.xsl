@@ -71,7 +71,9 @@
   <!-- The hand responsible for an element: its first @resp that names a known hand. -->
   <xsl:function name="ed:hand" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="(tokenize($e/@resp)[. = $ed:hand-order], 'ed:unknown')[1]"/>
+    <!-- the occasion of an editors' attribution is theirs, as the attribution is -->
+    <xsl:variable name="resp" select="($e/@resp, $e[self::note]/parent::bibl[@type = 'attribution']/@resp)[1]"/>
+    <xsl:sequence select="(tokenize($resp)[. = $ed:hand-order], 'ed:unknown')[1]"/>
   </xsl:function>
 
   <xsl:function name="ed:hand-label" as="xs:string">

@@ -93,7 +93,7 @@
           || (@type ! (' (' || . || ')'))"/>
       <xsl:apply-templates mode="#current"/>
       <a class="ed-hand" href="apparatus.html#app-{ed:anchor(.)}" data-edition="hand"
-          aria-label="Intervention of {ed:hand-label(ed:hand(.))}: see the apparatus">{ed:hand-short(ed:hand(.))}</a>
+          aria-label="{ed:hand-short(ed:hand(.))}: intervention of {ed:hand-label(ed:hand(.))}, see the apparatus">{ed:hand-short(ed:hand(.))}</a>
     </span>
   </xsl:template>
 

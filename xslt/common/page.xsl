@@ -161,20 +161,20 @@
             <xsl:otherwise>{normalize-space(($bibl/note[@type = 'url'], 'not known')[1])}</xsl:otherwise>
           </xsl:choose>
         </dd>
+        <xsl:if test="exists($tei/teiHeader/profileDesc/textClass/catRef[@scheme = 'ed:genre'])"><dt>Genre</dt></xsl:if>
         <xsl:for-each select="$tei/teiHeader/profileDesc/textClass/catRef[@scheme = 'ed:genre']">
-          <dt>Genre</dt>
           <dd data-tei="catRef">{replace(substring-after(@target, 'ed:genre-'), '-', ' ')}</dd>
         </xsl:for-each>
+        <xsl:if test="exists($bibl//citedRange[@unit = 'line'])"><dt>Received text</dt></xsl:if>
         <xsl:for-each select="$bibl//citedRange[@unit = 'line']">
-          <dt>Received text</dt>
           <dd data-tei="citedRange">lines {normalize-space()} of the received file</dd>
         </xsl:for-each>
+        <xsl:if test="exists($bibl/note[@type = 'facts'])"><dt>Where the facts come from</dt></xsl:if>
         <xsl:for-each select="$bibl/note[@type = 'facts']">
-          <dt>Where the facts come from</dt>
           <dd data-tei="note">{normalize-space()}</dd>
         </xsl:for-each>
+        <xsl:if test="exists($tei/teiHeader/fileDesc/notesStmt/note[@type = 'received-text'])"><dt>About the received text</dt></xsl:if>
         <xsl:for-each select="$tei/teiHeader/fileDesc/notesStmt/note[@type = 'received-text']">
-          <dt>About the received text</dt>
           <dd data-tei="note">{normalize-space()}</dd>
         </xsl:for-each>
       </dl>
@@ -213,8 +213,8 @@
       <xsl:variable name="tei" select="root(.)/TEI"/>
       <xsl:variable name="url" select="ed:page-url($tei/@xml:id || '/' || $view || '#' || @xml:id)"/>
       <span class="ed-cite" data-edition="cite">
-        <a class="ed-cite-link" href="#{@xml:id}" aria-label="Cite this passage ({@xml:id})">¶</a>
-        <span class="ed-cite-card" role="note"><span class="ed-citation">{($cite-prefix, ed:cite-prefix($tei, $view))[1]}, § {@xml:id}.</span><xsl:text> </xsl:text><span class="ed-url">{$url}</span></span>
+        <a class="ed-cite-link" href="#{@xml:id}"><span aria-hidden="true">¶</span><span class="ed-hidden-label">Cite this passage ({@xml:id})</span></a>
+        <span class="ed-cite-card"><span class="ed-citation">{($cite-prefix, ed:cite-prefix($tei, $view))[1]}, § {@xml:id}.</span><xsl:text> </xsl:text><span class="ed-url">{$url}</span></span>
       </span>
     </xsl:if>
   </xsl:template>

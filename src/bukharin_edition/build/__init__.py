@@ -34,6 +34,7 @@ def run_build(project, base_url: str = "", full: bool = False, verbosity: int = 
 
     from ..errors import BuildError
     from ..progress import VERBOSE, Progress
+    from ..tei import publish_modes
 
     if not (project.schema / "bukharin.rng").is_file():
         raise BuildError(f"{project.schema / 'bukharin.rng'}: the edition's schema is missing; "
@@ -45,6 +46,7 @@ def run_build(project, base_url: str = "", full: bool = False, verbosity: int = 
                            jobs=jobs_for(project.tei, jobs) if executor == "processes" else jobs or 2,
                            executor=executor, scheduler=scheduler)
     progress.close()
+    publish_modes(project.edition)  # files an earlier build left unreadable to a web server
     for problem in report.problems:
         click.echo(problem, err=True)
     if verbosity >= VERBOSE:

@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 
 from ..dts import model
-from ..tei import published_copy, write_atomic
+from ..tei import point_at_schema, published_copy, write_atomic
 from .base import Reduction, Source
 from .state import digest
 
@@ -76,7 +76,9 @@ class DtsBuilder(Reduction):
                 **head, "@type": "Navigation", "@id": self.urls.navigation_id(source.id, down),
                 "resource": member,
                 "member": [u for u in units if down == -1 or u["level"] <= down]}))
-        self._write(f"document/{source.id}.xml", published_copy(source.path.read_bytes()).decode("utf-8"))
+        # the copy's xml-model points at the published schema (edition/schema/), two folders up
+        self._write(f"document/{source.id}.xml",
+                    point_at_schema(published_copy(source.path.read_bytes()).decode("utf-8"), "../../schema"))
         data = json.dumps(member, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         path = self.facts_path(source.id)
         if not (path.is_file() and path.read_bytes() == data):

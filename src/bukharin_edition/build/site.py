@@ -24,7 +24,7 @@ from typing import Iterable
 from lxml import etree
 from lxml import html as lxml_html
 
-from ..tei import TEI_NS, XML_ID, local_name, tei, write_atomic
+from ..tei import PUBLISHED_SCHEMA, TEI_NS, XML_ID, local_name, tei, write_atomic
 from .base import FACTS, Builder, Reduction, Source
 from .state import digest
 
@@ -339,7 +339,9 @@ class PersonsBuilder(Reduction):
             facts.append(("Role", esc(person.role)))
         for note in person.notes:
             facts.append(("Note", esc(note)))
-        dl = "".join(f"<dt>{t}</dt><dd>{v}</dd>" for t, v in facts)
+        # one term for all its values (a dl names each term once: several notes share "Note")
+        dl = "".join(f"<dt>{t}</dt>" + "".join(f"<dd>{v}</dd>" for term, v in facts if term == t)
+                     for t in dict.fromkeys(t for t, _ in facts))
         unused = [v for v in person.variants if v not in forms]
         return (f'<h1>{esc(person.standard)}</h1>'
                 f'<section class="ed-facts" aria-labelledby="ed-facts-title"><h2 id="ed-facts-title">In the register</h2>'
@@ -782,9 +784,29 @@ def write_index(records: Iterable[dict], out: Path, clear: bool = True) -> None:
 # ----------------------------------------------------------------------- downloads
 
 class DownloadsBuilder(Builder):
-    """edition/text/<id>.txt: the plain reading text of every source, a block a paragraph."""
+    """edition/text/<id>.txt: the plain reading text of every source, a block a paragraph; and
+    edition/schema/: the schema the published TEI files' xml-model instructions point at."""
 
     name = "downloads"
+
+    def finish_inputs(self) -> list[str]:
+        return ["tree:schema"]
+
+    def finish_outputs(self) -> list[Path]:
+        return [self.context.out_dir / "schema" / name for name in PUBLISHED_SCHEMA
+                if (self.schema_dir / name).is_file()]
+
+    @property
+    def schema_dir(self) -> Path:
+        schema = self.context.tei_dir.parent / "schema"
+        if not (schema / "bukharin.rng").is_file():
+            schema = Path(__file__).resolve().parents[3] / "schema"
+        return schema
+
+    def finish(self) -> None:
+        for name in PUBLISHED_SCHEMA:
+            if (self.schema_dir / name).is_file():
+                _write(self, f"schema/{name}", (self.schema_dir / name).read_text(encoding="utf-8"))
 
     def doc_inputs(self, source: Source) -> list[str]:
         return [f"tei:{source.id}", "xslt"]
