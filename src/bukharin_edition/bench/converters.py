@@ -19,6 +19,7 @@ Precision is found-and-in-the-key over found, recall over the key.
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -201,7 +202,6 @@ def score_text(manifest, text_path: Path) -> TextResult:
 
 
 def _safe_id(slug: str) -> str:
-    import re
     ident = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-")
     return ident if ident[:1].isalpha() else f"text-{ident}"
 

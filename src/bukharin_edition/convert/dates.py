@@ -51,7 +51,7 @@ from lxml import etree
 from ..errors import ConversionError
 from ..tei import element
 from .datafile import DataFile
-from .inline import DataRecognizer, Recognizer, SkippingPattern, fill
+from .inline import DataRecognizer, Found, Recognizer, SkippingPattern, fill
 
 RULES_FILE = "chronology.toml"
 GREGORIAN_IN_RUSSIA = dt.date(1918, 2, 14)
@@ -361,22 +361,13 @@ def rules_for(manifest) -> DateRules:
     return _cached(str(path), path.stat().st_mtime, manifest)
 
 
-class DateMatch:
-    """A date expression found in a text (a point, a range, a qualified date), answering as a
-    re.Match does, with the attributes that normalize it (or the reason it cannot be)."""
+class DateMatch(Found):
+    """A date expression found in a text (a point, a range, a qualified date), with the
+    attributes that normalize it (or the reason it cannot be); its groups are the point's."""
 
     def __init__(self, string: str, start: int, end: int, point: re.Match, attrs: dict, problem: str = ""):
-        self.string, self._start, self._end = string, start, end
+        super().__init__(string, start, end)
         self.point, self.attrs, self.problem = point, attrs, problem
-
-    def start(self, *_) -> int:
-        return self._start
-
-    def end(self, *_) -> int:
-        return self._end
-
-    def group(self, *_) -> str:
-        return self.string[self._start:self._end]
 
     def __getitem__(self, name: str):
         return self.point[name]

@@ -90,6 +90,26 @@ def _earliest(text: str, position: int, recognizers: Sequence[Recognizer]):
     return best
 
 
+class Found:
+    """A span a recognizer's own finder found in a text, answering as a re.Match does
+    (start, end, span, group), for finders that are more than one regular expression."""
+
+    def __init__(self, string: str, start: int, end: int):
+        self.string, self._start, self._end = string, start, end
+
+    def start(self, *_) -> int:
+        return self._start
+
+    def end(self, *_) -> int:
+        return self._end
+
+    def span(self, *_) -> tuple[int, int]:
+        return self._start, self._end
+
+    def group(self, *_) -> str:
+        return self.string[self._start:self._end]
+
+
 @dataclass(frozen=True)
 class DataRecognizer:
     """A recognizer whose pattern comes from the edition's data files (seeds/*.toml).

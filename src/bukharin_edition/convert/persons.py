@@ -22,7 +22,7 @@ from ..tei import TEI_NS, element, new_document, sub
 from .datafile import DataFile
 from .header import EDITION_TITLE, prefix_defs
 from . import names
-from .inline import DataRecognizer, Recognizer, SkippingPattern, fill_nested
+from .inline import DataRecognizer, Found, Recognizer, SkippingPattern, fill_nested
 
 REGISTER_FILE = "persons.toml"
 PREFIX = "per"
@@ -109,23 +109,12 @@ class Gazetteer:
         return self._surnames
 
 
-class NameMatch:
-    """A person's name found in a text, answering as a re.Match does (start, end, group)."""
+class NameMatch(Found):
+    """A person's name found in a text, with the register's person it names (None: unregistered)."""
 
     def __init__(self, string: str, start: int, end: int, person: str | None):
-        self.string, self._start, self._end, self.person = string, start, end, person
-
-    def start(self, *_) -> int:
-        return self._start
-
-    def end(self, *_) -> int:
-        return self._end
-
-    def span(self, *_) -> tuple[int, int]:
-        return self._start, self._end
-
-    def group(self, *_) -> str:
-        return self.string[self._start:self._end]
+        super().__init__(string, start, end)
+        self.person = person
 
 
 _UPPER, _LOWER = "A-ZÀ-ÖØ-ÞА-ЯЁ", "a-zß-öø-ÿа-яё"
