@@ -132,12 +132,7 @@ def _bibl(manifest: Manifest, source: Source) -> etree._Element:
         sub(bibl, "editor", {"role": "editor"}, name)
     if source.editor_role:
         sub(bibl, "note", {"type": "editor-role"}, f"{', '.join(source.editors)}: {source.editor_role}.")
-    if source.journal:
-        sub(bibl, "title", {"level": "j"}, source.journal)
-        if source.volume:
-            sub(bibl, "biblScope", {"unit": "volume"}, source.volume)
-        if source.issue:
-            sub(bibl, "biblScope", {"unit": "issue"}, source.issue)
+    _journal(bibl, source)
     if source.website:
         sub(bibl, "publisher", text=source.website)
     if source.published:
@@ -159,6 +154,16 @@ def _bibl(manifest: Manifest, source: Source) -> etree._Element:
     return bibl
 
 
+def _journal(bibl: etree._Element, work) -> None:
+    """The journal a source or a related work appeared in, with its volume and issue."""
+    if work.journal:
+        sub(bibl, "title", {"level": "j"}, work.journal)
+        if work.volume:
+            sub(bibl, "biblScope", {"unit": "volume"}, work.volume)
+        if work.issue:
+            sub(bibl, "biblScope", {"unit": "issue"}, work.issue)
+
+
 def _registered(manifest: Manifest, name: str) -> str:
     """The register id of a person the manifest names, if the name is a registered form."""
     from .persons import gazetteer_for, normalize_form
@@ -175,12 +180,7 @@ def _related(work) -> etree._Element:
     for name in work.authors:
         sub(bibl, "author", text=name)
     sub(bibl, "title", {"level": "a" if work.journal else "m"}, work.title)
-    if work.journal:
-        sub(bibl, "title", {"level": "j"}, work.journal)
-        if work.volume:
-            sub(bibl, "biblScope", {"unit": "volume"}, work.volume)
-        if work.issue:
-            sub(bibl, "biblScope", {"unit": "issue"}, work.issue)
+    _journal(bibl, work)
     if work.published:
         sub(bibl, "date", {"type": "published", "when": work.published}, work.published)
     if work.language:
