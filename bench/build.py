@@ -33,8 +33,8 @@ def _command_runs(runs: int, out: Path) -> list[float]:
 
 
 def _in_process_runs(runs: int, out: Path) -> tuple[list[float], int, int]:
-    from bukharin_edition.build import build_edition
-    from bukharin_edition.build.pipeline import new_processor
+    from bukharin_edition.publish import build_edition
+    from bukharin_edition.publish.pipeline import new_processor
 
     processor = new_processor()
     build_edition(ROOT / "tei", ROOT / "xslt", out, processor=processor, full=True)  # warm-up

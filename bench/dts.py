@@ -26,7 +26,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=20, help="requests of each kind per source")
     args = parser.parse_args()
-    from bukharin_edition.build import build_edition
+    from bukharin_edition.publish import build_edition
     from bukharin_edition.dts.server import call, create_app
 
     out = Path(tempfile.mkdtemp()) / "edition"

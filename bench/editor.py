@@ -47,9 +47,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()
-    from bukharin_edition.build import build_edition
-    from bukharin_edition.build.base import Session
-    from bukharin_edition.build.pipeline import warm
+    from bukharin_edition.publish import build_edition
+    from bukharin_edition.publish.base import Session
+    from bukharin_edition.publish.pipeline import warm
     from bukharin_edition.serve import Preview, Watcher, make_server
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 
 def _one_source(source_id: str) -> None:
-    from bukharin_edition.build.pipeline import new_processor
+    from bukharin_edition.publish.pipeline import new_processor
 
     started = time.perf_counter()
     from weasyprint import CSS, HTML
@@ -48,7 +48,7 @@ def _one_source(source_id: str) -> None:
 
 
 def _whole(out: Path) -> None:
-    from bukharin_edition.build import build_edition
+    from bukharin_edition.publish import build_edition
 
     for label in ("cold (empty layout cache)", "warm (nothing changed)"):
         started = time.perf_counter()

@@ -39,9 +39,9 @@ def command_runs(runs: int) -> list[float]:
 
 def builder_times(out: Path) -> dict[str, float]:
     """Each builder's time (prepare, every source, finish) in one build, after a warm-up."""
-    from bukharin_edition.build.base import Context
-    from bukharin_edition.build.builders import BUILDERS
-    from bukharin_edition.build.pipeline import gather, new_processor
+    from bukharin_edition.publish.base import Context
+    from bukharin_edition.publish.builders import BUILDERS
+    from bukharin_edition.publish.pipeline import gather, new_processor
 
     processor = new_processor()
     for _ in range(2):

@@ -116,7 +116,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 @pytest.fixture(scope="session")
 def saxon():
     """One Saxon processor for the whole test session (never one per test)."""
-    from bukharin_edition.build.pipeline import new_processor
+    from bukharin_edition.publish.pipeline import new_processor
 
     return new_processor()
 
@@ -124,7 +124,7 @@ def saxon():
 @pytest.fixture(scope="session")
 def corpus_build(tmp_path_factory: pytest.TempPathFactory, saxon):
     """The real corpus, built once into a temporary edition/."""
-    from bukharin_edition.build import build_edition
+    from bukharin_edition.publish import build_edition
 
     out = tmp_path_factory.mktemp("edition")
     report = build_edition(ROOT / "tei", ROOT / "xslt", out, processor=saxon)
@@ -134,7 +134,7 @@ def corpus_build(tmp_path_factory: pytest.TempPathFactory, saxon):
 @pytest.fixture(scope="session")
 def pdf_build(tmp_path_factory):
     """The real corpus with its printed edition (edition/pdf/), built once."""
-    from bukharin_edition.build import build_edition
+    from bukharin_edition.publish import build_edition
 
     out = tmp_path_factory.mktemp("pdf-edition")
     report = build_edition(ROOT / "tei", ROOT / "xslt", out, pdf=True)
@@ -144,7 +144,7 @@ def pdf_build(tmp_path_factory):
 @pytest.fixture(scope="session")
 def fixture_build(tmp_path_factory: pytest.TempPathFactory, saxon):
     """The views fixture (every element of the encoding, present and coming), built once."""
-    from bukharin_edition.build import build_edition
+    from bukharin_edition.publish import build_edition
 
     out = tmp_path_factory.mktemp("fixture-edition")
     report = build_edition(FIXTURES / "views" / "full" / "tei", ROOT / "xslt", out, processor=saxon)

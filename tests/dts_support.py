@@ -53,7 +53,7 @@ def get_json(app, endpoint: str, query: str = "") -> dict:
 
 def build_journal(out: Path, saxon, base_url: str = "") -> Path:
     """The DTS files and TEI copy of the fixture tests/fixtures/dts/tei/journal.xml."""
-    from bukharin_edition.build import build_edition
+    from bukharin_edition.publish import build_edition
 
     report = build_edition(HERE / "tei", Path(__file__).resolve().parents[1] / "xslt", out, processor=saxon,
                            base_url=base_url, only=("dts", "files"))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from bukharin_edition.build import build_edition
+from bukharin_edition.publish import build_edition
 from bukharin_edition.cli import main
 from conftest import FIXTURES, ROOT
 

@@ -7,8 +7,8 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from bukharin_edition.build import build_edition
-from bukharin_edition.build.base import Session
+from bukharin_edition.publish import build_edition
+from bukharin_edition.publish.base import Session
 from bukharin_edition.cli import main
 from conftest import ROOT
 from test_parallel_build import _files

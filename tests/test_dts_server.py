@@ -215,7 +215,7 @@ def test_the_server_reads_a_rebuilt_file_again(tmp_path, saxon):
     text = (tei / "journal.xml").read_text("utf-8").replace('xml:id="C1"', 'xml:id="C0"').replace(
         '<div xml:id="C1.E1"', '<div xml:id="C0.E1"')
     (tei / "journal.xml").write_text(text, "utf-8")
-    from bukharin_edition.build import build_edition
+    from bukharin_edition.publish import build_edition
     time.sleep(0.01)
     assert build_edition(tei, ROOT / "xslt", out, processor=saxon, only=("dts", "files")).problems == []
     assert get(app, "navigation", "resource=journal&ref=C1")[0] == 404

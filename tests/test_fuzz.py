@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from bukharin_edition.build import build_edition
+from bukharin_edition.publish import build_edition
 from bukharin_edition.tei import parse_tei, serialize
 from bukharin_edition.validate import Validator
 from conftest import ROOT

@@ -114,7 +114,7 @@ def test_validate_and_build_refuse_hostile_files_and_go_on(tmp_path, secret):
 
 
 def test_markup_in_the_text_is_escaped_in_every_view(tmp_path, saxon):
-    from bukharin_edition.build import build_edition
+    from bukharin_edition.publish import build_edition
 
     text = (ROOT / "tei" / "omodeo-abstract.xml").read_text(encoding="utf-8").replace(
         "This article addresses", '&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror="alert(2)"&gt; This article addresses')
@@ -146,7 +146,7 @@ def test_every_published_page_carries_a_policy_that_it_satisfies(corpus_build):
     more: no inline script, no inline style, no event-handler attribute."""
     import re
 
-    from bukharin_edition.build.site import CSP
+    from bukharin_edition.publish.site import CSP
 
     out, _ = corpus_build
     pages = sorted(out.rglob("*.html"))
@@ -197,7 +197,7 @@ def test_validate_refuses_a_processing_instruction_with_its_line(tmp_path):
 
 
 def test_the_published_copies_carry_only_the_editions_instructions(tmp_path, saxon):
-    from bukharin_edition.build import build_edition
+    from bukharin_edition.publish import build_edition
     from bukharin_edition.tei import point_at_schema
 
     project = _corpus_project(tmp_path, {})
@@ -220,7 +220,7 @@ def test_the_published_copies_carry_only_the_editions_instructions(tmp_path, sax
 
 def test_no_script_runs_from_a_published_copy_in_chromium(tmp_path, saxon):
     """The browser obeys the instruction of the file as received (the control), not of the copy."""
-    from bukharin_edition.build import build_edition
+    from bukharin_edition.publish import build_edition
     from test_browser import launch_chromium, serve_folder
 
     project = _corpus_project(tmp_path, {})

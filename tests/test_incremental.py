@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from bukharin_edition.build import build_edition
-from bukharin_edition.build.base import Session
+from bukharin_edition.publish import build_edition
+from bukharin_edition.publish.base import Session
 from bukharin_edition.cli import main
 from editor_support import edit, small_project
 

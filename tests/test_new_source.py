@@ -164,7 +164,7 @@ def _fails_in(monkeypatch, target: str, error: BaseException):
     ("bukharin_edition.convert.prose.encode", RuntimeError("a bug"),
      "the converter (prose) failed: RuntimeError: a bug; nothing was written; please report it"),
     ("bukharin_edition.fidelity.check_file", KeyboardInterrupt(), "Aborted"),
-    ("bukharin_edition.build.build_edition", OSError(28, "No space left on device", "edition/index.html"),
+    ("bukharin_edition.publish.build_edition", OSError(28, "No space left on device", "edition/index.html"),
      "the disk is full"),
 ])
 def test_a_failure_at_any_step_changes_nothing(tmp_path, monkeypatch, where, error, message):

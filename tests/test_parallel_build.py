@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from bukharin_edition.bench.synth import generate
-from bukharin_edition.build import build_edition
+from bukharin_edition.publish import build_edition
 from bukharin_edition.cli import main
 from bukharin_edition.validate import Validator
 from conftest import ROOT
@@ -65,7 +65,7 @@ def test_synthetic_documents_are_valid_and_vary_the_sources(tmp_path):
 
 
 def test_the_default_builds_a_small_corpus_in_process_and_a_large_one_on_every_core(tmp_path):
-    from bukharin_edition.build import SMALL, jobs_for
+    from bukharin_edition.publish import SMALL, jobs_for
 
     assert jobs_for(ROOT / "tei", 0) == 1
     assert jobs_for(ROOT / "tei", 3) == 3
@@ -75,8 +75,8 @@ def test_the_default_builds_a_small_corpus_in_process_and_a_large_one_on_every_c
 
 
 def test_files_checked_on_workers_give_the_problems_and_facts_of_one_process(tmp_path, monkeypatch):
-    from bukharin_edition.build import pipeline
-    from bukharin_edition.build.state import State
+    from bukharin_edition.publish import pipeline
+    from bukharin_edition.publish.state import State
 
     tei = tmp_path / "tei"
     shutil.copytree(ROOT / "tei", tei)

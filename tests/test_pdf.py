@@ -15,7 +15,7 @@ pytest.importorskip("weasyprint")
 from pypdf import PdfReader  # noqa: E402
 
 from bukharin_edition import fidelity  # noqa: E402
-from bukharin_edition.build import build_edition  # noqa: E402
+from bukharin_edition.publish import build_edition  # noqa: E402
 from bukharin_edition.tei import TEI_NS, parse_tei  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -191,7 +191,7 @@ def test_a_long_note_and_a_source_without_notes_print_whole(tmp_path):
 
 
 def test_a_missing_font_is_a_clear_error(monkeypatch):
-    from bukharin_edition.build import pdf
+    from bukharin_edition.publish import pdf
     from bukharin_edition.errors import BuildError
 
     if shutil.which("fc-list") is None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from bukharin_edition.build import base, build_edition, site
+from bukharin_edition.publish import base, build_edition, site
 
 from editor_support import edit, small_project
 

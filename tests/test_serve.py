@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bukharin_edition.build.base import Session
+from bukharin_edition.publish.base import Session
 from bukharin_edition.serve import CSP, Preview, Watcher, make_server
 from editor_support import edit, small_project
 

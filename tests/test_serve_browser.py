@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from bukharin_edition.build.base import Session
+from bukharin_edition.publish.base import Session
 from bukharin_edition.serve import Preview, Watcher, make_server
 from editor_support import edit, small_project
 from test_browser import ARGS, CHROMIUM, _require_browser

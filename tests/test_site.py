@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 from lxml import etree, html
 
-from bukharin_edition.build.site import BLOCKS
+from bukharin_edition.publish.site import BLOCKS
 from bukharin_edition.tei import TEI_NS, XML_ID
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -176,7 +176,7 @@ def test_previous_and_next_source(corpus_build):
 
 
 def test_a_person_removed_from_the_register_keeps_no_page(tmp_path, saxon):
-    from bukharin_edition.build import build_edition
+    from bukharin_edition.publish import build_edition
 
     tei = tmp_path / "tei"
     tei.mkdir()

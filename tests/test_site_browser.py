@@ -143,7 +143,7 @@ def test_chronology_and_index_read_at_both_widths(served, chromium, viewport, la
 def served_in_shards(tmp_path_factory, saxon):
     """The corpus built with its search index cut into shards of about 20,000 characters, as
     a large edition's is."""
-    from bukharin_edition.build import build_edition, site
+    from bukharin_edition.publish import build_edition, site
 
     out = tmp_path_factory.mktemp("sharded")
     with pytest.MonkeyPatch.context() as patch:

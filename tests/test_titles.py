@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from lxml import etree, html as lxml_html
 
-from bukharin_edition.build.site import block_record, mentions_in
+from bukharin_edition.publish.site import block_record, mentions_in
 from bukharin_edition.chronology import statements_of
 from bukharin_edition.convert.titles import load_titles
 from bukharin_edition.errors import ConversionError
@@ -58,7 +58,7 @@ def test_a_title_s_names_and_dates_never_reach_the_person_pages_the_chronology_o
 
 
 def test_the_person_pages_and_the_chronology_hold_no_mention_inside_a_title(tmp_path):
-    from bukharin_edition.build import build_edition
+    from bukharin_edition.publish import build_edition
 
     report = build_edition(ROOT / "tei", ROOT / "xslt", tmp_path / "edition", pdf=False)
     assert report.problems == []
@@ -89,7 +89,7 @@ def test_foreign_words_and_titles_carry_their_language():
 
 
 def test_a_foreign_word_is_rendered_with_its_language(tmp_path):
-    from bukharin_edition.build import build_edition
+    from bukharin_edition.publish import build_edition
 
     report = build_edition(ROOT / "tei", ROOT / "xslt", tmp_path / "edition", pdf=False)
     assert report.problems == []

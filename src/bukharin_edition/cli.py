@@ -413,7 +413,7 @@ mention the changed persons. --full rebuilds everything.
 @click.option("--root", type=click.Path(file_okay=False), help=ROOT_HELP)
 def build(base_url: str, full: bool, pdf: bool, jobs: int, executor: str, scheduler: str | None,
           verbosity: int, root: str | None) -> None:
-    from .build import run_build
+    from .publish import run_build
 
     if scheduler and executor != "dask":
         raise click.UsageError("--scheduler names a Dask scheduler: give --executor dask too")

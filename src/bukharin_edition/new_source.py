@@ -308,7 +308,7 @@ def build_source(project: Project, source_id: str, echo=print, verbosity: int = 
 
 def _build(project: Project, echo, verbosity: int, shown) -> None:
     """Build the edition incrementally, as `edition build` does, its messages naming the real files."""
-    from .build import build_edition, jobs_for
+    from .publish import build_edition, jobs_for
     from .errors import BuildError
     from .progress import Progress
 

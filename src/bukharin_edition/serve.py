@@ -29,9 +29,9 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import unquote, urlsplit
 
-from .build.base import Session
-from .build.pipeline import build_edition, warm
-from .build.site import CSP_SEARCH
+from .publish.base import Session
+from .publish.pipeline import build_edition, warm
+from .publish.site import CSP_SEARCH
 from .dts.server import call as dts_call, create_app as create_dts_app, handles as dts_handles
 from .errors import EditionError
 from .project import Project
@@ -127,7 +127,7 @@ class Preview:
         self.building = threading.Event()  # set while a build runs
         self.worker = None
         if background:
-            from .build.background import BuildProcess
+            from .publish.background import BuildProcess
             self.worker = BuildProcess()
 
     def rebuild(self, changed: list[Path] | None = None) -> None:

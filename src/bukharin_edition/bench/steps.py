@@ -44,7 +44,7 @@ def validate(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
 
 def build(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
     """A full build of the HTML edition (every page, no PDF), validating every file first."""
-    from ..build import build_edition
+    from ..publish import build_edition
 
     report = build_edition(tei_dir, root / "xslt", out, schema_dir=root / "schema", full=True, jobs=jobs)
     return {"documents": len(report.sources), "errors": len(report.problems), "files": len(report.written),
@@ -53,7 +53,7 @@ def build(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
 
 def render(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
     """The build without validating first: the HTML pages only."""
-    from ..build import build_edition
+    from ..publish import build_edition
 
     report = build_edition(tei_dir, root / "xslt", out, full=True, jobs=jobs)
     return {"documents": len(report.sources), "errors": len(report.problems), "files": len(report.written)}
@@ -61,7 +61,7 @@ def render(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
 
 def noop(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
     """A build with nothing changed since the last one (run after `build` into the same folder)."""
-    from ..build import build_edition
+    from ..publish import build_edition
 
     report = build_edition(tei_dir, root / "xslt", out, schema_dir=root / "schema", jobs=jobs)
     return {"documents": len(report.sources), "errors": len(report.problems), "files": len(report.written),
@@ -71,7 +71,7 @@ def noop(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
 def search(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
     """The search builder alone (all its tasks: the Pagefind index), on the pages the full build
     wrote into the same folder; every file is gathered and validated first (gather_s)."""
-    from ..build import build_edition
+    from ..publish import build_edition
 
     marks: dict[str, float] = {}
 
@@ -116,7 +116,7 @@ def one_file(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
     afterwards. Measures, from the build call, the seconds until that document's tasks are done,
     its reading page among them (page_s), and until the build ends (total_s)."""
     started = time.perf_counter()
-    from ..build import build_edition
+    from ..publish import build_edition
 
     imported = time.perf_counter()
     for path in _documents(tei_dir):
@@ -150,7 +150,7 @@ def one_file(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
 def views3(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
     """The three views of every document (reading, diplomatic, apparatus), unvalidated: what the
     issue's 6x target was set for."""
-    from ..build import build_edition
+    from ..publish import build_edition
 
     report = build_edition(tei_dir, root / "xslt", out, full=True, jobs=jobs,
                            only=("reading", "diplomatic", "apparatus"))
@@ -164,8 +164,8 @@ def _longest(tei_dir: Path) -> Path:
 def pdf_one(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
     """The printed PDF of one source, the longest document: print.xsl, WeasyPrint's layout, page
     numbers stamped, the file written (as the PDF build makes <id>.pdf)."""
-    from ..build.base import new_processor
-    from ..build.pdf import assemble, lay_out
+    from ..publish.base import new_processor
+    from ..publish.pdf import assemble, lay_out
 
     started = time.perf_counter()
     import weasyprint  # noqa: F401  (its import is timed on its own)
@@ -191,7 +191,7 @@ def pdf_one(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
 def pdf(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
     """The whole printed edition from an empty layout cache: every source's reading and diplomatic
     PDF and edition.pdf (unvalidated)."""
-    from ..build import build_edition
+    from ..publish import build_edition
 
     report = build_edition(tei_dir, root / "xslt", out, full=True, jobs=jobs, pdf=True, only=("pdf",))
     edition = out / "pdf" / "edition.pdf"
@@ -242,7 +242,7 @@ VIEWS = ("reading", "diplomatic", "apparatus", "parallel")
 
 def long_views(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
     """The four views of one long document (unvalidated): the document-size scaling."""
-    from ..build import build_edition
+    from ..publish import build_edition
 
     report = build_edition(tei_dir, root / "xslt", out, full=True, only=VIEWS)
     return {"documents": len(report.sources), "errors": len(report.problems), "files": len(report.written),
@@ -252,7 +252,7 @@ def long_views(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
 def long_build(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
     """The whole HTML site of one long document, validated first (as `edition build --full`),
     with the seconds of its parts: checking, its own pages, the pages over every source."""
-    from ..build import build_edition
+    from ..publish import build_edition
 
     marks: dict[str, float] = {}
 
@@ -289,7 +289,7 @@ def _paragraphs(tei_dir: Path) -> int:
 
 def dask_build(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
     """The whole HTML site on a Dask LocalCluster of `jobs` workers (its start included)."""
-    from ..build import build_edition
+    from ..publish import build_edition
 
     report = build_edition(tei_dir, root / "xslt", out, schema_dir=root / "schema", full=True, jobs=jobs,
                            executor="dask")
