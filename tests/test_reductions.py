@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from bukharin_edition.publish import base, build_edition, site
+from bukharin_edition.publish import base, build_edition, search, site
 
 from editor_support import edit, small_project
 
@@ -115,7 +115,7 @@ def test_a_source_deleted_leaves_no_facts_and_no_dts_files(tmp_path, saxon):
 
 
 def test_a_search_index_too_large_for_one_shard_is_written_in_several(tmp_path, saxon, monkeypatch):
-    monkeypatch.setattr(site, "SEARCH_SHARD_TEXT", 20_000)
+    monkeypatch.setattr(search, "SEARCH_SHARD_TEXT", 20_000)
     out = tmp_path / "edition"
     assert build_edition(ROOT / "tei", ROOT / "xslt", out, processor=saxon, jobs=1).problems == []
     more = json.loads((out / "pagefind" / "shards.json").read_text("utf-8"))["more"]
@@ -126,14 +126,14 @@ def test_a_search_index_too_large_for_one_shard_is_written_in_several(tmp_path, 
     records = sum(len(json.loads(p.read_bytes())["records"]) for p in (out / ".facts" / "search").glob("*.json"))
     assert sum(pages) == records and all(pages)  # every record in exactly one shard
     # built again with one shard: the others are gone
-    monkeypatch.setattr(site, "SEARCH_SHARD_TEXT", 10**9)
+    monkeypatch.setattr(search, "SEARCH_SHARD_TEXT", 10**9)
     assert build_edition(ROOT / "tei", ROOT / "xslt", out, processor=saxon, jobs=1, full=True).problems == []
     assert json.loads((out / "pagefind" / "shards.json").read_text("utf-8")) == {"more": []}
     assert not (out / "pagefind" / "more").exists()
 
 
 def test_an_edit_rewrites_only_the_search_shard_that_holds_the_source(tmp_path, saxon, monkeypatch):
-    monkeypatch.setattr(site, "SEARCH_SHARD_TEXT", 20_000)
+    monkeypatch.setattr(search, "SEARCH_SHARD_TEXT", 20_000)
     project = small_project(tmp_path)
     for name in ("spartacus-biography.xml", "mia-permanent-revolution.xml", "colley-brief-summary.xml"):
         shutil.copy(ROOT / "tei" / name, project.tei)

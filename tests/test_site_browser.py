@@ -143,11 +143,11 @@ def test_chronology_and_index_read_at_both_widths(served, chromium, viewport, la
 def served_in_shards(tmp_path_factory, saxon):
     """The corpus built with its search index cut into shards of about 20,000 characters, as
     a large edition's is."""
-    from bukharin_edition.publish import build_edition, site
+    from bukharin_edition.publish import build_edition, search
 
     out = tmp_path_factory.mktemp("sharded")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(site, "SEARCH_SHARD_TEXT", 20_000)
+        patch.setattr(search, "SEARCH_SHARD_TEXT", 20_000)
         report = build_edition(ROOT / "tei", ROOT / "xslt", out, processor=saxon, jobs=1)
     assert report.problems == []
     yield from serve_folder(out)

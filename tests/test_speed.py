@@ -14,7 +14,7 @@ from lxml import html as lxml_html
 from bukharin_edition.bench.synth import long_document
 from bukharin_edition.publish import build_edition
 from bukharin_edition.publish.builders import records_path
-from bukharin_edition.publish.site import block_record, leaf_blocks
+from bukharin_edition.publish.search import block_record, leaf_blocks
 from bukharin_edition.serve import Preview, make_server
 from bukharin_edition.tei import TEI_NS
 from bukharin_edition.validate import Validator

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from lxml import etree, html as lxml_html
 
-from bukharin_edition.publish.site import block_record, mentions_in
+from bukharin_edition.publish.search import block_record
+from bukharin_edition.publish.site import mentions_in
 from bukharin_edition.chronology import statements_of
 from bukharin_edition.convert.titles import load_titles
 from bukharin_edition.errors import ConversionError

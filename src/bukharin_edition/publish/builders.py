@@ -12,7 +12,8 @@ from lxml import etree
 from ..tei import TEI_NS, XML_ID, parse_tei, published_copy, tei, write_atomic
 from .base import FACTS, Builder, Context, Reduction, Source, compile_stylesheet
 from .dts import DtsBuilder
-from .site import ChronologyBuilder, DownloadsBuilder, ManualBuilder, PersonsBuilder, SearchBuilder
+from .search import SearchBuilder
+from .site import ChronologyBuilder, DownloadsBuilder, ManualBuilder, PersonsBuilder
 
 _SAXON_PATH = re.compile(r"(/Q\{[^}]*\}[\w.-]+\[\d+\])+")
 
