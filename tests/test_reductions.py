@@ -157,7 +157,7 @@ def test_an_edit_rewrites_only_the_search_shard_that_holds_the_source(tmp_path, 
     assert changed == [holding]
     entry = json.loads((list(after)[holding] / "pagefind-entry.json").read_bytes())
     facts = json.loads((out / ".facts" / "search" / "trial-1938.json").read_bytes())
-    assert any("plead guilty indeed" in text for _, text, _ in facts["records"])
+    assert any("plead guilty indeed" in text for _, text, _, _ in facts["records"])
     assert entry["languages"]["en"]["page_count"] == sum(
         len(json.loads((out / ".facts" / "search" / f"{m}.json").read_bytes())["records"]) for m in shards[holding])
     # a source removed: its shard is written again without it, the others stay

@@ -14,7 +14,7 @@ from lxml import html as lxml_html
 from bukharin_edition.bench.synth import long_document
 from bukharin_edition.publish import build_edition
 from bukharin_edition.publish.builders import records_path
-from bukharin_edition.publish.search import block_record, leaf_blocks
+from bukharin_edition.publish.search import block_record, leaf_blocks, page_genres
 from bukharin_edition.serve import Preview, make_server
 from bukharin_edition.tei import TEI_NS
 from bukharin_edition.validate import Validator
@@ -38,14 +38,19 @@ def test_the_search_records_written_with_the_reading_page_are_those_cut_from_the
     report = build_edition(ROOT / "tei", ROOT / "xslt", tmp_path / "out", full=True, only=("reading",))
     assert not report.problems
     for page in sorted((tmp_path / "out").glob("*/reading.html")):
+        root = lxml_html.fromstring(page.read_bytes())
         cut = []
-        for el in leaf_blocks(lxml_html.fromstring(page.read_bytes())):
-            text, persons = block_record(el)
+        for el in leaf_blocks(root):
+            text, persons, years = block_record(el)
             if text:
-                cut.append([el.get("id"), text, persons])
+                cut.append([el.get("id"), text, persons, years])
         written = json.loads(records_path(report_context(tmp_path / "out"), page.parent.name).read_bytes())
-        assert written == cut, page.parent.name
-        assert any(persons for _, _, persons in written) or page.parent.name.startswith("stray")
+        assert written == {"genres": page_genres(root), "records": cut}, page.parent.name
+        assert any(persons for _, _, persons, _ in cut) or page.parent.name.startswith("stray")
+    # a range of dates ("from 1985 to 1991") stands for each of its years
+    years = {block: set(y) for block, _, _, y in json.loads(
+        records_path(report_context(tmp_path / "out"), "encyclopedia-bukharin").read_bytes())["records"]}
+    assert any({"1985", "1988", "1991"} <= y for y in years.values())
 
 
 def report_context(out):

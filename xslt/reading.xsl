@@ -11,9 +11,11 @@
   <xsl:import href="common/views.xsl"/>
 
   <!-- Where to write the search records of the page (an absolute file URI), '' for nowhere:
-       a JSON array of [block id, its text, [the register ids of its persons]], one per block
-       that holds no other block (build/site.py's leaf_blocks and block_record, which read
-       them; BLOCKS there is $ed:record-blocks here). -->
+       a JSON object {"genres": [the source's genres, from its header's textClass], "records":
+       [[block id, its text, [the register ids of its persons], [the years of its dates]], …]},
+       one record per block that holds no other block; names and dates inside a title are not
+       the block's (publish/search.py's leaf_blocks and block_record, which read the same from a
+       page; BLOCKS there is $ed:record-blocks here). -->
   <xsl:param name="records-href" as="xs:string" select="''"/>
   <xsl:variable name="ed:record-blocks" as="xs:string+"
       select="('p', 'head', 'item', 'note', 'cit', 'quote', 'sp', 'speaker', 'bibl', 'l', 'ab')"/>
@@ -34,7 +36,10 @@
     </xsl:call-template>
     <xsl:if test="$records-href != ''">
       <xsl:result-document href="{$records-href}" method="json" encoding="UTF-8">
-        <xsl:sequence select="array { ed:records($article) }"/>
+        <xsl:sequence select="map {
+            'genres': array { TEI/teiHeader/profileDesc/textClass/catRef[@scheme = 'ed:genre']
+                              ! replace(substring-after(@target, 'ed:genre-'), '-', ' ') },
+            'records': array { ed:records($article) } }"/>
       </xsl:result-document>
     </xsl:if>
   </xsl:template>
@@ -50,10 +55,24 @@
       <!-- Python's str.split(): XML's white space, Unicode's separators and NEL -->
       <xsl:variable name="squeezed" select="normalize-space(replace($text, '[\s\p{Z}&#x85;]+', ' '))"/>
       <xsl:if test="$squeezed != ''">
+        <xsl:variable name="own" select=".//*[not(ancestor-or-self::*[@data-tei = 'title'])]"/>
         <xsl:sequence select="[string(@id), $squeezed,
-            array { distinct-values(.//@data-ref ! (if (starts-with(., 'per:')) then substring(., 5) else string(.))) }]"/>
+            array { distinct-values($own/@data-ref ! (if (starts-with(., 'per:')) then substring(., 5) else string(.))) },
+            array { distinct-values($own[@data-tei = 'date'] ! ed:years(.)) }]"/>
       </xsl:if>
     </xsl:for-each>
+  </xsl:function>
+
+  <!-- The years a date of the page stands for, as strings: an exact date's (@datetime), else
+       the years of the values its description names (a range of up to ten years in full, a
+       longer one by its ends). -->
+  <xsl:function name="ed:years" as="xs:string*">
+    <xsl:param name="date" as="element()"/>
+    <xsl:variable name="named" as="xs:integer*" select="if ($date/@datetime)
+        then xs:integer(substring($date/@datetime, 1, 4))
+        else analyze-string(string($date/@title), '(^|[^\d-])(\d{4})(\D|$)')//*:group[@nr = 2] ! xs:integer(.)"/>
+    <xsl:sequence select="(if (count($named) gt 1 and max($named) - min($named) le 10)
+        then min($named) to max($named) else $named) ! format-number(., '0000')"/>
   </xsl:function>
 
   <!-- A record's text: the block's, without the edition's apparatus (citation marks, printed

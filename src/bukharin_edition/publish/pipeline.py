@@ -262,6 +262,8 @@ def _resolve(context: Context, state: State, keys: list[str]) -> dict[str, str]:
             value = digest(path.read_bytes()) if path.is_file() else "absent"
         elif kind == "tree":  # a folder of the project, every file in it (schema)
             value = tree_digest(context.tei_dir.parent / name)
+        elif kind == "form":  # the form of what a builder writes, named by the key itself
+            value = name
         else:
             value = context.digests[key]
         resolved[key] = value

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import copy
 import json
+import re
 import shutil
 import subprocess
 import threading
@@ -53,15 +54,39 @@ def leaf_blocks(root) -> list:
     return found
 
 
-def block_record(el) -> tuple[str, list[str]]:
+def block_record(el) -> tuple[str, list[str], list[str]]:
     """The text of a reading page's block (no citation marks, printed forms or links to parallel
-    passages: the edition's apparatus, not the text) and its persons."""
+    passages: the edition's apparatus, not the text), its persons and the years of its dates
+    (neither from inside a title: reading.xsl's ed:records makes the same)."""
     clone = copy.deepcopy(el)
     for junk in clone.xpath(" | ".join(f'.//*[contains(concat(" ", @class, " "), " {name} ")]'
                                        for name in ("ed-cite", "ed-was", "ed-corresp"))):
         junk.drop_tree()
-    persons = [r.removeprefix("per:") for r in el.xpath(".//*[not(ancestor-or-self::*[@data-tei = 'title'])]/@data-ref")]
-    return squeeze(clone.text_content()), list(dict.fromkeys(persons))
+    own = el.xpath(".//*[not(ancestor-or-self::*[@data-tei = 'title'])]")
+    persons = [r.removeprefix("per:") for e in own for r in (e.get("data-ref"),) if r is not None]
+    years = [y for e in own if e.get("data-tei") == "date" for y in date_years(e)]
+    return squeeze(clone.text_content()), list(dict.fromkeys(persons)), list(dict.fromkeys(years))
+
+
+_YEAR = re.compile(r"(?:^|[^\d-])(\d{4})(?:\D|$)")
+
+
+def date_years(el) -> list[str]:
+    """The years a date of a reading page stands for: an exact date's (its datetime), else the
+    years of the values its description (title) names; a range of up to ten years in full, a
+    longer one by its ends."""
+    if el.get("datetime"):
+        named = [int(el.get("datetime")[:4])]
+    else:
+        named = [int(y) for y in _YEAR.findall(el.get("title") or "")]
+    if len(named) > 1 and max(named) - min(named) <= 10:
+        named = list(range(min(named), max(named) + 1))
+    return [f"{y:04d}" for y in named]
+
+
+def page_genres(root) -> list[str]:
+    """The genres a reading page's facts box names (its header's textClass)."""
+    return [squeeze(dd.text_content()) for dd in root.iterfind(".//dd[@data-tei='catRef']")]
 
 
 # Pagefind's indexer holds about 130 bytes of memory per character it indexes, all at once, and
@@ -69,11 +94,14 @@ def block_record(el) -> tuple[str, list[str]]:
 # records (some 200 documents of the synthetic corpus: 250 MB of memory in the indexer, 3 s),
 # merged by the search page. A one-file edit writes its shard again, whatever the edition's size.
 SEARCH_SHARD_TEXT = 2_000_000
+# What a Pagefind record holds (content, meta, filters): changed, every shard is written again.
+RECORD_FORM = "content; filters source genre person year"
 
 
 class SearchBuilder(Reduction):
     """edition/search.html and the Pagefind index (edition/pagefind/): one record per block of
-    every reading page, linked to the block's anchor, filtered by source and person. The records
+    every reading page, linked to the block's anchor, filtered by source, genre, person and year.
+    The records
     of a source are cut from its reading page when that page is made (by the same worker); the
     index is written from every source's records."""
 
@@ -88,18 +116,21 @@ class SearchBuilder(Reduction):
 
         reading = self.context.out_dir / source.id / "reading.html"
         try:  # made with the reading page (reading.xsl): the page is not parsed again
-            records = json.loads(records_path(self.context, source.id).read_bytes())
-            return {"title": source_title(source), "records": records}
-        except (OSError, ValueError):
-            records = []
-        for el in leaf_blocks(lxml_html.fromstring(reading.read_bytes())) if reading.is_file() else ():
-            text, persons = block_record(el)
+            made = json.loads(records_path(self.context, source.id).read_bytes())
+            return {"title": source_title(source), "genres": made["genres"], "records": made["records"]}
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        root = lxml_html.fromstring(reading.read_bytes()) if reading.is_file() else None
+        records = []
+        for el in leaf_blocks(root) if root is not None else ():
+            text, persons, years = block_record(el)
             if text:
-                records.append([el.get("id"), text, persons])
-        return {"title": source_title(source), "records": records}
+                records.append([el.get("id"), text, persons, years])
+        return {"title": source_title(source), "genres": page_genres(root) if root is not None else [],
+                "records": records}
 
     def finish_inputs(self) -> list[str]:  # it indexes the reading pages, made from these
-        return [*self.every_fact(), "shared:persons", "xslt", "option:base-url"]
+        return [*self.every_fact(), "shared:persons", "xslt", "option:base-url", f"form:{RECORD_FORM}"]
 
     def finish_outputs(self) -> list[Path]:
         return [self.context.out_dir / "search.html", self.context.out_dir / "pagefind" / "pagefind.js"]
@@ -124,7 +155,7 @@ class SearchBuilder(Reduction):
             weight[source.id] = (digest(data), len(data))
         memo = _load_memo(memo_path)
         shards = _assign_shards([s.id for s in sources], weight, memo)
-        names_digest = digest(json.dumps(names, sort_keys=True).encode("utf-8"))
+        names_digest = digest(json.dumps([RECORD_FORM, names], sort_keys=True).encode("utf-8"))
         by_id = {s.id: s for s in sources}
         todo, keys = [], {}
         for number, members in enumerate(shards):
@@ -140,11 +171,16 @@ class SearchBuilder(Reduction):
             for ident in members:
                 facts = json.loads(self.facts_path(ident).read_bytes())
                 title = source_title(by_id[ident])
-                for block, text, persons in facts["records"]:
+                genres = facts.get("genres", [])
+                for block, text, persons, years in facts["records"]:
+                    # Only the block's own words are indexed: Pagefind indexes every meta value
+                    # beside the content (a source title or an id such as "mia-permanent-
+                    # revolution-p3" would match every block), never the filters, which the
+                    # search page reads for a result's source.
                     found.append(dict(
-                        url=f"{ident}/reading.html#{block}", content=text, language="en",
-                        meta={"title": title, "block": block, "source": ident},
-                        filters={"source": [title], "person": [names.get(p, p) for p in persons]}))
+                        url=f"{ident}/reading.html#{block}", content=text, language="en", meta={},
+                        filters={"source": [title], "genre": genres,
+                                 "person": [names.get(p, p) for p in persons], "year": years}))
             return found
 
         # On as many Pagefind processes as the build has jobs, with at most that many shards'
