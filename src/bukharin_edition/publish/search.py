@@ -2,19 +2,12 @@
 per block of every reading page, written in shards that the search page merges."""
 from __future__ import annotations
 
-import base64
 import copy
 import json
 import re
 import shutil
-import subprocess
-import threading
-import time
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Iterable
-
-from lxml import html as lxml_html
 
 from ..tei import write_atomic
 from .base import FACTS, Reduction, Source
@@ -112,6 +105,8 @@ class SearchBuilder(Reduction):
                 *(f"person:{ref}" for ref in source.facts.persons)]
 
     def facts_of(self, source: Source) -> dict:
+        from lxml import html as lxml_html
+
         from .builders import records_path
 
         reading = self.context.out_dir / source.id / "reading.html"
@@ -139,6 +134,8 @@ class SearchBuilder(Reduction):
         """Write the search page and the index in shards: each source stays in the shard it was
         put in (a new one goes to the last shard, or opens one), and only the shards whose
         sources' records changed are written again (a one-file edit rewrites one shard)."""
+        from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+
         _write(self, "search.html", page("Search", "", "search", [("Search", "")], SEARCH_BODY,
                                          body_attrs=' data-view="search"', csp=CSP_SEARCH))
         names = {p.id: p.standard for p in load_register(self.context)}
@@ -269,6 +266,11 @@ def write_index(records: Iterable[dict], out: Path, clear: bool = True) -> None:
     the pagefind package's asyncio client polls its answers every 100 ms, a second per ten
     records; sending every request at once and reading the answers in a thread takes a blink.
     """
+    import base64
+    import subprocess
+    import threading
+    import time
+
     from pagefind.service import _must_get_executable
 
     if clear:

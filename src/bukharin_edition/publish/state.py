@@ -59,28 +59,35 @@ class State:
     tasks: dict[str, str] = field(default_factory=dict)  # task → hash of its inputs' hashes
     persons: dict[str, object] = field(default_factory=dict)  # {"sha": …, "digests": {ref: hash}}
     facts: dict[str, str] = field(default_factory=dict)  # "<reduction>:<id>" → hash of its facts file
+    read: bytes = field(default=b"", repr=False, compare=False)  # the file as loaded or last saved
 
     @classmethod
     def load(cls, out_dir: Path) -> "State":
         """Read the state of out_dir; a missing, unreadable or older state means a full build."""
         path = Path(out_dir) / STATE_NAME
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
+            read = path.read_bytes()
+            raw = json.loads(read)
             if raw.get("version") != VERSION:
                 raise ValueError("another version")
             files = {name: Facts(**facts) for name, facts in raw.get("files", {}).items()}
             return cls(path, files, dict(raw.get("tasks", {})), dict(raw.get("persons", {})),
-                       dict(raw.get("facts", {})))
+                       dict(raw.get("facts", {})), read)
         except (OSError, ValueError, TypeError, AttributeError):
             return cls(path)
 
     def save(self) -> None:
-        """Write the state atomically: an interrupted build leaves the previous state."""
+        """Write the state atomically (an interrupted build leaves the previous state), unless
+        it is the state on disk: a build with nothing to do writes nothing."""
         # vars(), not asdict(): asdict deep-copies every list, a second at 10,000 files
         data = {"version": VERSION, "files": {k: vars(v) for k, v in sorted(self.files.items())},
                 "tasks": dict(sorted(self.tasks.items())), "persons": self.persons,
                 "facts": dict(sorted(self.facts.items()))}
-        write_atomic(self.path, json.dumps(data, indent=1, sort_keys=True).encode("utf-8"))
+        # one line: json's C encoder (an indented dump is Python's, ten times slower)
+        encoded = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        if encoded != self.read or not self.path.is_file():
+            write_atomic(self.path, encoded)
+            self.read = encoded
 
     def record(self, task: str, inputs: dict[str, str]) -> None:
         """Remember that the task ran with these inputs (one hash of them all: the state of
