@@ -53,6 +53,22 @@ def test_the_search_records_written_with_the_reading_page_are_those_cut_from_the
     assert any({"1985", "1988", "1991"} <= y for y in years.values())
 
 
+def test_a_record_s_white_space_is_python_s_whatever_the_unicode_separator(tmp_path):
+    """No-break, thin, ideographic spaces and the line separator between words are one space
+    in a record, as str.split() makes them (reading.xsl does it without a regex)."""
+    from editor_support import edit, small_project
+
+    project = small_project(tmp_path)
+    edit(project.tei / "trial-1938.xml", "plead guilty", "plead\u00a0\u2009 guilty\u3000\u2028of\u202fit")
+    report = build_edition(project.tei, project.xslt, tmp_path / "out", full=True, only=("reading",))
+    assert not report.problems
+    page = tmp_path / "out" / "trial-1938" / "reading.html"
+    cut = [[el.get("id"), *block_record(el)] for el in leaf_blocks(lxml_html.fromstring(page.read_bytes()))]
+    written = json.loads(records_path(report_context(tmp_path / "out"), "trial-1938").read_bytes())["records"]
+    assert written == [r for r in cut if r[1]]
+    assert any("plead guilty of it" in text for _, text, _, _ in written)
+
+
 def report_context(out):
     class _Context:
         out_dir = out
