@@ -63,9 +63,10 @@ def noop(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:
     """A build with nothing changed since the last one (run after `build` into the same folder)."""
     from ..publish import build_edition
 
+    started = time.perf_counter()
     report = build_edition(tei_dir, root / "xslt", out, schema_dir=root / "schema", jobs=jobs)
     return {"documents": len(report.sources), "errors": len(report.problems), "files": len(report.written),
-            "tasks": len(report.rebuilt)}
+            "tasks": len(report.rebuilt), "build_s": round(time.perf_counter() - started, 3)}
 
 
 def search(root: Path, tei_dir: Path, out: Path, jobs: int) -> dict:

@@ -164,21 +164,8 @@ class SearchBuilder(Reduction):
                 todo.append((number, folder, members))
 
         def records(members: list[str]) -> list[dict]:
-            found = []
-            for ident in members:
-                facts = json.loads(self.facts_path(ident).read_bytes())
-                title = source_title(by_id[ident])
-                genres = facts.get("genres", [])
-                for block, text, persons, years in facts["records"]:
-                    # Only the block's own words are indexed: Pagefind indexes every meta value
-                    # beside the content (a source title or an id such as "mia-permanent-
-                    # revolution-p3" would match every block), never the filters, which the
-                    # search page reads for a result's source.
-                    found.append(dict(
-                        url=f"{ident}/reading.html#{block}", content=text, language="en", meta={},
-                        filters={"source": [title], "genre": genres,
-                                 "person": [names.get(p, p) for p in persons], "year": years}))
-            return found
+            return [record for ident in members for record in pagefind_records(
+                ident, source_title(by_id[ident]), json.loads(self.facts_path(ident).read_bytes()), names)]
 
         # On as many Pagefind processes as the build has jobs, with at most that many shards'
         # records in memory.
@@ -208,6 +195,19 @@ class SearchBuilder(Reduction):
                      durable=False)
         more = [f"more/{n}/" for n in range(2, len(shards) + 1)]
         _write(self, "pagefind/shards.json", json.dumps({"more": more}, indent=1))
+
+
+def pagefind_records(ident: str, title: str, facts: dict, names: dict[str, str]) -> list[dict]:
+    """The Pagefind records of a source's search facts: one per block, addressed to its anchor.
+
+    Only the block's own words are indexed: Pagefind indexes every meta value beside the
+    content (a source title or an id such as "mia-permanent-revolution-p3" would match every
+    block), never the filters, which the search page reads for a result's source."""
+    genres = facts.get("genres", [])
+    return [dict(url=f"{ident}/reading.html#{block}", content=text, language="en", meta={},
+                 filters={"source": [title], "genre": genres,
+                          "person": [names.get(p, p) for p in persons], "year": years})
+            for block, text, persons, years in facts["records"]]
 
 
 def _load_memo(path: Path) -> dict:

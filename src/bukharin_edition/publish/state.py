@@ -59,6 +59,10 @@ class State:
     tasks: dict[str, str] = field(default_factory=dict)  # task → hash of its inputs' hashes
     persons: dict[str, object] = field(default_factory=dict)  # {"sha": …, "digests": {ref: hash}}
     facts: dict[str, str] = field(default_factory=dict)  # "<reduction>:<id>" → hash of its facts file
+    # The per-source tasks all at once: one hash of everything their inputs are made of, their
+    # count and the modification times of their outputs' folders, when the last build left
+    # every one of them up to date ({} otherwise). Unchanged, none of them is checked.
+    plan: dict[str, object] = field(default_factory=dict)
     read: bytes = field(default=b"", repr=False, compare=False)  # the file as loaded or last saved
 
     @classmethod
@@ -72,7 +76,7 @@ class State:
                 raise ValueError("another version")
             files = {name: Facts(**facts) for name, facts in raw.get("files", {}).items()}
             return cls(path, files, dict(raw.get("tasks", {})), dict(raw.get("persons", {})),
-                       dict(raw.get("facts", {})), read)
+                       dict(raw.get("facts", {})), dict(raw.get("plan", {})), read)
         except (OSError, ValueError, TypeError, AttributeError):
             return cls(path)
 
@@ -82,7 +86,7 @@ class State:
         # vars(), not asdict(): asdict deep-copies every list, a second at 10,000 files
         data = {"version": VERSION, "files": {k: vars(v) for k, v in sorted(self.files.items())},
                 "tasks": dict(sorted(self.tasks.items())), "persons": self.persons,
-                "facts": dict(sorted(self.facts.items()))}
+                "facts": dict(sorted(self.facts.items())), "plan": self.plan}
         # one line: json's C encoder (an indented dump is Python's, ten times slower)
         encoded = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         if encoded != self.read or not self.path.is_file():
