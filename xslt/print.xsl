@@ -106,7 +106,9 @@
     <xsl:sequence select="string($name/ancestor::TEI[1]/@xml:id) || '-pn' || $n"/>
   </xsl:function>
 
-  <!-- Paper has no hover and no links to other pages: no cite marks, no parallel links. -->
+  <!-- Paper has no hover and no links to other pages: no cite marks, no parallel links,
+       no links of names and dates. -->
+  <xsl:variable name="ed:link-names" as="xs:boolean" select="false()"/>
   <xsl:template name="ed:cite-mark"/>
   <xsl:template name="ed:corresp-link"/>
 
