@@ -311,3 +311,58 @@ def test_the_built_trial_prints_the_attributed_label_with_its_speech(pdf_build):
     label = [i for i, t in enumerate(pages) if _squash("(speaker attributed by the editors)") in t]
     assert label, "the label is printed"
     assert all(_squash("Citizen President and Citizens judges") in pages[i] for i in label)
+
+
+# ------------------------------------------------------------ edition.pdf: one document
+def _faces(path: Path) -> tuple[list[str], int]:
+    """The embedded font files of a PDF by face (subset prefix dropped), and its font objects."""
+    reader = PdfReader(path)
+    faces, fonts = [], 0
+    for number in range(1, reader.trailer["/Size"]):
+        try:
+            obj = reader.get_object(number)
+        except Exception:  # a free entry of the cross-reference table
+            continue
+        if not hasattr(obj, "get"):
+            continue
+        fonts += obj.get("/Type") == "/Font"
+        if obj.get("/Type") == "/FontDescriptor" and any(k in obj for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+            faces.append(str(obj["/FontName"]).split("+", 1)[-1])
+    return faces, fonts
+
+
+def test_edition_pdf_embeds_each_face_once(pdf_build):
+    """Laid out as one document, the edition embeds one subset per face, not one per source."""
+    out, _ = pdf_build
+    faces, fonts = _faces(out / "pdf" / "edition.pdf")
+    source_faces = [f for s in SOURCES for f in _faces(out / "pdf" / f"{s}.pdf")[0]]
+    print(f"\nedition.pdf: {len(faces)} embedded font files, {fonts} font objects; "
+          f"the sources' own PDFs: {len(source_faces)} font files")
+    assert faces and sorted(faces) == sorted(set(faces)), "a face is embedded more than once"
+    assert set(faces) >= {"NotoSerif", "NotoSerif-Italic"} and len(source_faces) > 2 * len(faces)
+    size = (out / "pdf" / "edition.pdf").stat().st_size
+    assert size < sum((out / "pdf" / f"{s}.pdf").stat().st_size for s in SOURCES)
+
+
+def test_edition_pdf_is_tagged(pdf_build):
+    """One structure tree for the whole edition (PDF/UA-1 by WeasyPrint), numbers as artifacts."""
+    out, _ = pdf_build
+    reader = PdfReader(out / "pdf" / "edition.pdf")
+    catalog = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"]
+    assert catalog["/Lang"] == "en" and "/Metadata" in catalog
+
+    def kinds(element, found):
+        element = element.get_object()
+        if hasattr(element, "get"):
+            if element.get("/S"):
+                found.append(str(element["/S"]))
+            kids = element.get("/K")
+            for kid in (kids if isinstance(kids, list) else [kids] if kids is not None else []):
+                kinds(kid, found)
+        return found
+
+    tags = kinds(catalog["/StructTreeRoot"], [])
+    assert tags.count("/H1") >= len(SOURCES) + 3 and "/P" in tags  # every source, contents and back matter
+    content = re.sub(rb"\s+", b" ", reader.pages[5].get_contents().get_data())
+    assert b"/Artifact << /Type /Pagination >> BDC" in content

@@ -54,12 +54,12 @@
       </header>
       <xsl:choose>
         <xsl:when test="$text = 'diplomatic'">
-          <article class="ed-text ed-diplomatic">
+          <article class="ed-text ed-diplomatic" data-running-title="{ed:title(.)}">
             <xsl:apply-templates select="text" mode="diplomatic"/>
           </article>
         </xsl:when>
         <xsl:otherwise>
-          <article class="ed-text ed-reading">
+          <article class="ed-text ed-reading" data-running-title="{ed:title(.)}">
             <xsl:apply-templates select="text" mode="reading"/>
           </article>
         </xsl:otherwise>
