@@ -332,14 +332,18 @@ def _faces(path: Path) -> tuple[list[str], int]:
 
 
 def test_edition_pdf_embeds_each_face_once(pdf_build):
-    """Laid out as one document, the edition embeds one subset per face, not one per source."""
+    """Laid out as one document, the edition embeds one subset per face, not one per source (and
+    one more of the upright face: the page numbers, stamped from a PDF of their own)."""
     out, _ = pdf_build
     faces, fonts = _faces(out / "pdf" / "edition.pdf")
     source_faces = [f for s in SOURCES for f in _faces(out / "pdf" / f"{s}.pdf")[0]]
     print(f"\nedition.pdf: {len(faces)} embedded font files, {fonts} font objects; "
           f"the sources' own PDFs: {len(source_faces)} font files")
-    assert faces and sorted(faces) == sorted(set(faces)), "a face is embedded more than once"
-    assert set(faces) >= {"NotoSerif", "NotoSerif-Italic"} and len(source_faces) > 2 * len(faces)
+    from collections import Counter
+
+    repeated = {face: n for face, n in Counter(faces).items() if n > 1}
+    assert faces and repeated in ({}, {"Noto-Serif": 2}), f"faces embedded more than once: {repeated}"
+    assert set(faces) >= {"Noto-Serif", "Noto-Serif-Italic"} and len(source_faces) > 2 * len(faces)
     size = (out / "pdf" / "edition.pdf").stat().st_size
     assert size < sum((out / "pdf" / f"{s}.pdf").stat().st_size for s in SOURCES)
 
