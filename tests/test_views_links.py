@@ -142,3 +142,14 @@ def test_every_registered_name_of_the_corpus_links_outside_titles(corpus_build):
         linked += len(hrefs)
     print(f"\n{linked} names linked to their person pages")
     assert linked == expected and linked > 500
+
+
+def test_no_heading_of_the_corpus_holds_a_citation_card(corpus_build):
+    out, _ = corpus_build
+    pages = sorted(out.glob("*/*.html"))
+    inside = [p.parent.name + "/" + p.name for p in pages
+              if parse(p.read_text(encoding="utf-8")).xpath("//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"
+                                                             "//*[contains(@class, 'ed-cite')]")]
+    beside = sum(len(parse(p.read_text(encoding="utf-8")).xpath("//div[@class='ed-heading']/span[@class='ed-cite']"))
+                 for p in pages)
+    assert inside == [] and beside > 20
