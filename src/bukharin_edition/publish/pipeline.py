@@ -203,10 +203,9 @@ def prune(context: Context, state: State) -> None:
         del state.facts[key]
     if not context.out_dir.is_dir():
         return
-    kept = {f"{ident}.json" for ident in built}
     for folder in (context.out_dir / FACTS).glob("*/"):
-        for stale in folder.glob("*.json"):
-            if stale.name not in kept:
+        for stale in [*folder.glob("*.json"), *folder.glob("*.xml")]:  # a reduction's facts are JSON or XML
+            if stale.stem not in built:
                 stale.unlink()
     for folder in context.out_dir.iterdir():
         if not folder.is_dir() or folder.name in ("assets", "tei", "persons", "text", "dts", "pagefind", FACTS) or folder.name in built:
