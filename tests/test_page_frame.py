@@ -3,10 +3,12 @@ one template of xslt/common/page.xsl (ed:frame), and the text a reader reads is 
 golden file keeps (tests/fixtures/site-text.txt: every page of the real corpus, as text)."""
 from __future__ import annotations
 
+import difflib
 import re
 import subprocess
 from pathlib import Path
 
+import pytest
 from lxml import etree, html
 
 from bukharin_edition.publish.pages import policy
@@ -86,7 +88,9 @@ def test_the_text_of_every_page_is_the_golden_text(corpus_build, update_goldens)
         made, kept = _by_page(text), _by_page(golden)
         assert sorted(made) == sorted(kept), "pages made and kept differ"
         changed = [name for name in kept if made[name] != kept[name]]
-        assert not changed, f"the text of {len(changed)} page(s) changed, the first: {changed[0]}"
+        diff = "".join(difflib.unified_diff(kept[changed[0]].splitlines(True), made[changed[0]].splitlines(True),
+                                            "golden", "made"))
+        pytest.fail(f"the text of {len(changed)} page(s) changed; {changed[0]}:\n{diff}")
 
 
 def _by_page(text: str) -> dict[str, str]:

@@ -117,7 +117,7 @@
     <div class="ed-statement" data-source="{@source}" data-block="{@block}" data-when="{$norm}">
       <p class="ed-statement-date"><span class="ed-iso">{($norm[. != ''], '?')[1]}</span> “{$date}”<xsl:if
           test="$date/@when-custom[. != '']"><xsl:text> </xsl:text><span class="ed-calendar">Old Style (Julian) {$date/@when-custom} = New Style (Gregorian) {$norm}</span></xsl:if></p>
-      <blockquote><p>{f:sentence}</p></blockquote>
+      <blockquote><p>{@sentence}</p></blockquote>
       <p class="ed-statement-source"><a href="{$root}{@source}/reading.html#{@block}">{key('source', @source)/@title}, § {@block}</a></p>
     </div>
   </xsl:template>

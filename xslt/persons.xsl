@@ -114,7 +114,7 @@
                 <h3><a href="{$root}{$source/@id}/reading.html">{$source/@title}</a><xsl:text> </xsl:text><span class="ed-quiet">({count(current-group())})</span></h3>
                 <ol class="ed-kwic">
                   <xsl:for-each select="current-group()">
-                    <li data-block="{@block}"><a href="{$root}{../@id}/reading.html#{@block}"><span class="ed-kwic-before">{f:before}</span><mark>{f:form}</mark><span class="ed-kwic-after">{f:after}</span></a><xsl:text> </xsl:text><span class="ed-quiet">§ {@block}</span></li>
+                    <li data-block="{@block}"><a href="{$root}{../@id}/reading.html#{@block}"><span class="ed-kwic-before">{@before}</span><mark>{@form}</mark><span class="ed-kwic-after">{@after}</span></a><xsl:text> </xsl:text><span class="ed-quiet">§ {@block}</span></li>
                   </xsl:for-each>
                 </ol>
               </section>
@@ -147,13 +147,14 @@
     </section>
     <h2>Names as they occur</h2>
     <ul class="ed-variants">
-      <xsl:for-each-group select="$mentions" group-by="string(f:form)">
+      <xsl:for-each-group select="$mentions" group-by="string(@form)">
         <xsl:sort select="count(current-group())" order="descending"/>
         <li>{current-grouping-key()} <span class="ed-quiet">({count(current-group())}×)</span></li>
       </xsl:for-each-group>
       <xsl:if test="empty($mentions)"><li>none</li></xsl:if>
     </ul>
-    <xsl:variable name="unused" select="persName[@type = 'variant'] ! ed:squeeze(.)[not(. = $mentions/f:form)]"/>
+    <xsl:variable name="forms" as="xs:string*" select="distinct-values($mentions/@form)"/>
+    <xsl:variable name="unused" select="persName[@type = 'variant'] ! ed:squeeze(.)[not(. = $forms)]"/>
     <xsl:if test="exists($unused)">
       <p class="ed-quiet">Registered forms not found in the sources: {string-join($unused, ', ')}.</p>
     </xsl:if>

@@ -3,7 +3,7 @@ grouped by event (the edition's event rules, seeds/chronology.toml), and a page 
 (edition/chronology/<year>.html) when there are more than CHRONOLOGY_ON_ONE_PAGE statements.
 
 A reduction: each source's dated statements are kept as a small facts document (a <statement>
-per date, its TEI date element as the source has it); the combined document holds every entry
+per date with its sentence, holding its TEI date element as the source has it); the combined document holds every entry
 in time order, the events as a TEI listEvent, and xslt/chronology.xsl writes the pages."""
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from ..tei import TEI_NS
 from .base import Reduction, Source, compile_stylesheet
 from .pages import FACTS_NS, fact, sub, write_pages
 from .text import source_title
+
+DATE = f"{{{TEI_NS}}}date"
 
 CHRONOLOGY_ON_ONE_PAGE = 3000  # past this many statements, the chronology has a page per year
 
@@ -33,11 +35,9 @@ class ChronologyBuilder(Reduction):
 
         facts = fact("source", {"id": source.id, "title": source_title(source)})
         for s in statements_of(source.id, source.tree.getroot()):
-            statement = sub(facts, "statement", {"block": s.block, "tokenized": s.tokenized, "token": s.token})
-            date = sub(statement, "date", text=s.text, ns=TEI_NS)
-            for key, value in s.attrs.items():
-                date.set(key, value)
-            sub(statement, "sentence", text=s.sentence)
+            statement = sub(facts, "statement", {"block": s.block, "sentence": s.sentence,
+                                                 "tokenized": s.tokenized, "token": s.token})
+            etree.SubElement(statement, DATE, s.attrs).text = s.text
         return facts
 
     def finish_inputs(self) -> list[str]:
@@ -58,10 +58,9 @@ class ChronologyBuilder(Reduction):
         for source, facts in gathered:
             titles[source.id] = facts.get("title")
             for el in facts.iterfind("{%s}statement" % FACTS_NS):
-                date = el.find(f"{{{TEI_NS}}}date")
+                date = el[0]
                 statements.append(Statement(source.id, el.get("block"), date.text or "", dict(date.attrib),
-                                            el.findtext(f"{{{FACTS_NS}}}sentence") or "",
-                                            tokenized=el.get("tokenized"), token=el.get("token")))
+                                            el.get("sentence"), tokenized=el.get("tokenized"), token=el.get("token")))
         order = {ident: i for i, ident in enumerate(titles)}
         events: list[Event] = []
         rules = self._rules()
@@ -120,9 +119,6 @@ class ChronologyBuilder(Reduction):
 
 
 def _statement(parent: etree._Element, s) -> etree._Element:
-    el = sub(parent, "statement", {"source": s.source, "block": s.block})
-    date = sub(el, "date", text=s.text, ns=TEI_NS)
-    for key, value in s.attrs.items():
-        date.set(key, value)
-    sub(el, "sentence", text=s.sentence)
+    el = sub(parent, "statement", {"source": s.source, "block": s.block, "sentence": s.sentence})
+    etree.SubElement(el, DATE, s.attrs).text = s.text
     return el

@@ -2,7 +2,8 @@
 mention in context (more pages, persons/more/<id>-<n>.html, past MENTIONS_PER_PAGE mentions).
 
 A reduction: each source's mentions are kept as a small facts document (<source> of the facts
-vocabulary: a TEI bibl with its title, a <mention> per name); the combined document adds the
+vocabulary: a TEI bibl with its title, a <mention> per name, the name as printed and its
+context in attributes); the combined document adds the
 register as a TEI listPerson, and xslt/persons.xsl writes every page in one call."""
 from __future__ import annotations
 
@@ -14,10 +15,11 @@ from lxml import etree
 
 from ..tei import TEI_NS, XML_ID
 from .base import Reduction, Source, compile_stylesheet
-from .pages import fact, sub, write_pages
+from .pages import FACTS_NS, fact, sub, write_pages
 from .text import block_of, reading_text, source_title, squeeze
 
 NS = {"t": TEI_NS}
+MENTION = f"{{{FACTS_NS}}}mention"
 KWIC = 70  # characters of context on each side of a name
 MENTIONS_PER_PAGE = 500  # a person's mentions past this many go on further pages (persons.xsl's $per-page)
 
@@ -100,10 +102,7 @@ class PersonsBuilder(Reduction):
         bibl = sub(facts, "bibl", ns=TEI_NS)
         sub(bibl, "title", text=source_title(source), ns=TEI_NS)
         for ref, block, form, before, after in mentions_in(source.tree.getroot()):
-            mention = sub(facts, "mention", {"ref": ref, "block": block})
-            sub(mention, "before", text=before)
-            sub(mention, "form", text=form)
-            sub(mention, "after", text=after)
+            etree.SubElement(facts, MENTION, ref=ref, block=block, form=form, before=before, after=after)
         return facts
 
     def finish_inputs(self) -> list[str]:
