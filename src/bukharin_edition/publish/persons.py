@@ -13,10 +13,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..tei import TEI_NS, XML_ID
+from ..tei import TEI_NS, XML_ID, local_name
 from .base import Reduction, Source, compile_stylesheet
 from .pages import FACTS_NS, fact, sub, write_pages
-from .text import block_of, reading_text, source_title, squeeze
+from .text import NOT_CONTEXT, block_of, reading_text, source_title, squeeze
 
 NS = {"t": TEI_NS}
 MENTION = f"{{{FACTS_NS}}}mention"
@@ -65,15 +65,20 @@ def _clip(text: str, left: bool) -> str:
 
 def mentions_in(root: etree._Element) -> list[list[str]]:
     """Every persName with a register id in one source's text, with its context:
-    [ref, block id, the name as printed, the text before, the text after]."""
+    [ref, block id, the name as printed, the text before, the text after]. Each block's
+    reading text is made once, for all the names in it."""
     found = []
+    blocks: dict = {}
     for name in root.xpath(".//t:text//t:persName[@ref][not(ancestor::t:title)]", namespaces=NS):  # a title's words are no mention
         ident = name.get("ref").removeprefix("per:")
         block = block_of(name)
         form = squeeze(reading_text(name)[0])
         before = after = ""
         if block is not None:
-            text, start, end = reading_text(block, name)
+            if block not in blocks:
+                blocks[block] = _spans(block)
+            text, spans = blocks[block]
+            start, end = spans.get(name, (0, 0))  # (0, 0): a name in a note, outside the reading context
             before, after = _clip(squeeze(text[:start]), True), _clip(squeeze(text[end:]), False)
             if text[:start][-1:].isspace():
                 before += " "
@@ -81,6 +86,33 @@ def mentions_in(root: etree._Element) -> list[list[str]]:
                 after = " " + after
         found.append([ident, block.get(XML_ID) if block is not None else "", form, before, after])
     return found
+
+
+def _spans(block: etree._Element) -> tuple[str, dict]:
+    """A block's reading text (as text.reading_text makes it) and where each element of it
+    starts and ends in that text."""
+    out: list[str] = []
+    spans: dict = {}
+    length = 0
+
+    def walk(el):
+        nonlocal length
+        if el is not block and local_name(el) in NOT_CONTEXT:
+            return
+        start = length
+        if el.text:
+            out.append(el.text)
+            length += len(el.text)
+        for child in el:
+            if isinstance(child.tag, str):
+                walk(child)
+            if child.tail:
+                out.append(child.tail)
+                length += len(child.tail)
+        spans[el] = (start, length)
+
+    walk(block)
+    return "".join(out), spans
 
 
 def person_page_name(ident: str, number: int) -> str:
