@@ -12,7 +12,7 @@
 
   <!-- Where to write the search records of the page (an absolute file URI), '' for nowhere:
        a JSON array of [block id, its text, [the register ids of its persons]], one per block
-       that holds no other block (build/site.py's leaf_blocks and block_record, which read
+       that holds no other block (publish/search.py's leaf_blocks and block_record, which read
        them; BLOCKS there is $ed:record-blocks here). -->
   <xsl:param name="records-href" as="xs:string" select="''"/>
   <xsl:variable name="ed:record-blocks" as="xs:string+"

@@ -2,9 +2,9 @@
 mention in context (more pages, persons/more/<id>-<n>.html, past MENTIONS_PER_PAGE mentions).
 
 A reduction: each source's mentions are kept as a small facts document (<source> of the facts
-vocabulary: a TEI bibl with its title, a <mention> per name, the name as printed and its
-context in attributes); the combined document adds the
-register as a TEI listPerson, and xslt/persons.xsl writes every page in one call."""
+vocabulary: a TEI bibl with its title, a <mention> per name, the name as printed and its context
+in attributes); the combined document adds the register as a TEI listPerson, and
+xslt/persons.xsl writes every page in one call."""
 from __future__ import annotations
 
 import copy
@@ -26,6 +26,8 @@ MENTIONS_PER_PAGE = 500  # a person's mentions past this many go on further page
 
 @dataclass
 class Person:
+    """A person of the register, as the search filters name it."""
+
     id: str
     standard: str
     variants: list[str]
