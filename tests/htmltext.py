@@ -65,3 +65,13 @@ def canonical(html: str) -> str:
     doc = parse(html)
     text = etree.tostring(doc, method="c14n2").decode("utf-8")
     return _BREAK_BEFORE.sub(lambda m: "\n" + m.group(1), text).lstrip("\n") + "\n"
+
+
+def page_text(html: str) -> list[str]:
+    """What a reader reads of a whole page: its title, then the lines of its body (for the
+    golden of every page's text)."""
+    doc = parse(html)
+    title = " ".join(doc.findtext(".//title", "").split())
+    body = doc.find("body")
+    lines = [" ".join(line.split()) for line in text_lines(body)] if body is not None else []
+    return [f"title: {title}", *lines]

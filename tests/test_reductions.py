@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from bukharin_edition.publish import base, build_edition, search, site
+from bukharin_edition.publish import base, build_edition, chronology, persons, search
 
 from editor_support import edit, small_project
 
@@ -28,8 +28,8 @@ def paged(tmp_path_factory, saxon):
     parsed: Counter = Counter()
     real = base.parse_tei
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(site, "MENTIONS_PER_PAGE", 20)
-        patch.setattr(site, "CHRONOLOGY_ON_ONE_PAGE", 10)
+        patch.setattr(persons, "MENTIONS_PER_PAGE", 20)
+        patch.setattr(chronology, "CHRONOLOGY_ON_ONE_PAGE", 10)
         patch.setattr(base, "parse_tei", lambda path: parsed.update([Path(path).stem]) or real(path))
         report = build_edition(ROOT / "tei", ROOT / "xslt", out, processor=saxon, jobs=1)
     single = tmp_path_factory.mktemp("single")
@@ -50,8 +50,8 @@ def test_each_tree_is_parsed_once_for_all_the_pages_and_facts_of_a_build(paged):
     out, report, parsed, _ = paged
     assert report.problems == []
     assert parsed == Counter(SOURCES)  # the reductions read facts, not trees
-    for name in ("persons", "chronology", "search", "index"):
-        assert sorted(p.stem for p in (out / ".facts" / name).glob("*.json")) == sorted(SOURCES)
+    for name, kind in (("persons", "xml"), ("chronology", "xml"), ("search", "json"), ("index", "xml")):
+        assert sorted(p.stem for p in (out / ".facts" / name).glob(f"*.{kind}")) == sorted(SOURCES)
 
 
 def test_a_person_mentioned_more_than_a_page_holds_gets_more_pages(paged):
@@ -105,11 +105,11 @@ def test_a_source_deleted_leaves_no_facts_and_no_dts_files(tmp_path, saxon):
     project = small_project(tmp_path)
     build_edition(project.tei, project.xslt, project.edition, processor=saxon)
     facts = project.edition / ".facts"
-    assert (facts / "persons" / "omodeo-abstract.json").is_file()
+    assert (facts / "persons" / "omodeo-abstract.xml").is_file()
     (project.tei / "omodeo-abstract.xml").unlink()
     report = build_edition(project.tei, project.xslt, project.edition, processor=saxon)
     assert report.problems == [] and report.sources == ["trial-1938"]
-    assert not list(facts.glob("*/omodeo-abstract.json"))
+    assert not list(facts.glob("*/omodeo-abstract.*"))
     assert not list((project.edition / "dts").rglob("omodeo-abstract*"))
     assert (project.edition / "dts" / "navigation" / "trial-1938;down=1.json").is_file()
 

@@ -7,7 +7,7 @@ import pytest
 from lxml import etree, html as lxml_html
 
 from bukharin_edition.publish.search import block_record
-from bukharin_edition.publish.site import mentions_in
+from bukharin_edition.publish.persons import mentions_in
 from bukharin_edition.chronology import statements_of
 from bukharin_edition.convert.titles import load_titles
 from bukharin_edition.errors import ConversionError

@@ -184,15 +184,16 @@ def test_the_manual_lists_every_rule_of_the_schematron(tmp_path):
 
 
 def test_the_manual_documents_every_value_of_every_closed_list_from_the_odd(tmp_path, validator):
-    import html
+    from lxml import html
 
     out = tmp_path / "manual.html"
     CliRunner().invoke(main, ["manual", "--root", str(ROOT), "--out", str(out)])
     page = out.read_text(encoding="utf-8")
+    items = {li.text_content() for li in html.fromstring(page).iter("li") if li.find("code") is not None}
     for name, [definition] in validator.model.elements.items():
         for attr in definition.attributes.values():
             for value in attr.values or ():
-                assert f"<li><code>{html.escape(value)}</code>: {html.escape(attr.value_docs[value])}</li>" in page
+                assert f"{value}: {attr.value_docs[value]}" in items
     assert "<li><code>nickname</code>: a nickname (Koba, Bukharchik).</li>" in page
     assert "Module <code>namesdates</code> (changed by the edition)." in page  # persName
     assert "Example of the encoding manual:" in page and "Koba" in page  # the ODD's exemplum

@@ -13,43 +13,36 @@
 
   <xsl:template match="/">
     <xsl:variable name="edition" select="teiCorpus/teiHeader/fileDesc/titleStmt"/>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8"/>
-        <meta http-equiv="Content-Security-Policy" content="{$ed:csp}"/>
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title>{normalize-space($edition/title[@type = 'main'])}</title>
-        <link rel="stylesheet" href="assets/edition.css"/>
-      </head>
-      <body data-view="index">
-        <a class="ed-skip" href="#ed-main">Skip to the list of sources</a>
-        <xsl:call-template name="ed:site-header">
-          <xsl:with-param name="root" select="''"/>
-          <xsl:with-param name="current" select="'index'"/>
-        </xsl:call-template>
-        <main id="ed-main">
-          <h1>{normalize-space($edition/title[@type = 'main'])}</h1>
-          <p class="ed-subtitle">{normalize-space($edition/title[@type = 'sub'])}</p>
-          <xsl:for-each select="teiCorpus/teiHeader/encodingDesc/projectDesc/p">
-            <p>{normalize-space()}</p>
-          </xsl:for-each>
-          <p>Each source has a <em>reading text</em> (the edition's corrections applied, its notes shown),
+    <xsl:call-template name="ed:frame">
+      <xsl:with-param name="root" select="''"/>
+      <xsl:with-param name="current" select="'index'"/>
+      <xsl:with-param name="title" select="normalize-space($edition/title[@type = 'main'])"/>
+      <xsl:with-param name="body-attributes" as="attribute()">
+        <xsl:attribute name="data-view" select="'index'"/>
+      </xsl:with-param>
+      <xsl:with-param name="skip" select="'Skip to the list of sources'"/>
+      <xsl:with-param name="body" as="node()*">
+        <h1>{normalize-space($edition/title[@type = 'main'])}</h1>
+        <p class="ed-subtitle">{normalize-space($edition/title[@type = 'sub'])}</p>
+        <xsl:for-each select="teiCorpus/teiHeader/encodingDesc/projectDesc/p">
+          <p>{normalize-space()}</p>
+        </xsl:for-each>
+        <p>Each source has a <em>reading text</em> (the edition's corrections applied, its notes shown),
             a <em>diplomatic text</em> (the source's characters only, as received) and
             <em>notes and apparatus</em>; its TEI file can be downloaded.</p>
-          <p>Across the sources: the <a href="persons/index.html">persons</a> with every mention,
+        <p>Across the sources: the <a href="persons/index.html">persons</a> with every mention,
             the <a href="chronology.html">chronology</a> of every dated statement, and
             <a href="search.html">full-text search</a>.</p>
-          <h2 id="sources">The sources ({count(teiCorpus/TEI)})</h2>
-          <ol class="ed-sources">
-            <xsl:apply-templates select="teiCorpus/TEI" mode="index"/>
-          </ol>
-        </main>
-        <footer class="ed-footer">
-          <p>{normalize-space(teiCorpus/teiHeader/fileDesc/publicationStmt/availability)}
+        <h2 id="sources">The sources ({count(teiCorpus/TEI)})</h2>
+        <ol class="ed-sources">
+          <xsl:apply-templates select="teiCorpus/TEI" mode="index"/>
+        </ol>
+      </xsl:with-param>
+      <xsl:with-param name="footer" as="element()">
+        <p>{normalize-space(teiCorpus/teiHeader/fileDesc/publicationStmt/availability)}
             <a href="tei/edition.xml" download="edition.xml" type="application/tei+xml">Download the shared declarations (edition.xml)</a>.</p>
-        </footer>
-      </body>
-    </html>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="TEI" mode="index">

@@ -285,7 +285,8 @@ def manual(out: Path | None, root: str | None) -> None:
     from .manual import write_manual
 
     project = _project(root)
-    target = write_manual(project.schema, project.tei, out or project.edition / "encoding-manual.html")
+    target = write_manual(project.schema, project.tei, out or project.edition / "encoding-manual.html",
+                          project.xslt)
     click.echo(f"wrote {target}")
 
 

@@ -4,13 +4,11 @@ It is made from the ODD: the modules and the edition's remarks, examples and rul
 schema/bukharin.odd; the elements, their attributes, the value lists and their meanings from the
 grammar the ODD compiles to (schema/bukharin.rng, whose documentation is the ODD's and TEI's
 descriptions); TEI's inherited rules from schema/bukharin.sch. Each element also shows an example
-taken from the edition's own TEI files.
+taken from the edition's own TEI files. What is read is a facts document (manual_facts, the facts
+vocabulary of publish/pages.py); xslt/manual.xsl makes the page, in the frame of every page.
 """
 from __future__ import annotations
 
-import base64
-import hashlib
-import html
 import re
 from pathlib import Path
 
@@ -22,21 +20,6 @@ from .tei import XML_NS, local_name, parse_tei, safe_parser, write_atomic
 
 EXAMPLE_LENGTH = 400
 EXAMPLE_FILES = 100  # the examples come from the first files of tei/, in name order
-
-CSS = """
-body { font-family: Georgia, serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }
-h1, h2, h3 { font-family: system-ui, sans-serif; }
-h2 { border-top: 1px solid #ccc; padding-top: 1rem; margin-top: 2rem; }
-code, pre { font-family: ui-monospace, monospace; font-size: 0.9em; }
-pre { background: #f6f6f4; padding: 0.6rem; white-space: pre-wrap; overflow-wrap: anywhere; }
-table { border-collapse: collapse; width: 100%; margin: 0.5rem 0; }
-th, td { border: 1px solid #ddd; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
-nav ul { columns: 11rem; list-style: none; padding: 0; }
-p, li, td, th { overflow-wrap: anywhere; }
-@media (max-width: 40rem) { table { display: block; overflow-x: auto; } }
-.none { color: #595959; font-style: italic; }
-"""
-
 
 def _corpus(tei_dir: Path):
     """(file name, tree) of the first EXAMPLE_FILES TEI files in name order, parsed as the
@@ -162,23 +145,15 @@ def _example_text(eg) -> str:
     return "\n".join(lines)
 
 
-def _values_cell(attr: Attribute) -> str:
-    e = html.escape
-    if attr.values is None:
-        return e(datatype_words({attr.datatype}) if attr.datatype else "text")
-    items = "".join(f"<li><code>{e(v)}</code>{': ' + e(attr.value_docs[v]) if attr.value_docs.get(v) else ''}</li>"
-                    for v in attr.values)
-    return f"closed list:<ul>{items}</ul>"
+def _attribute(parent, attr: Attribute) -> None:
+    """An attribute's facts: name, required, its datatype in words or its closed list of values."""
+    from .publish.pages import sub
 
-
-def _attribute_table(attributes) -> list[str]:
-    e = html.escape
-    out = ["<table><tr><th>attribute</th><th>required</th><th>values</th><th>meaning</th></tr>"]
-    for attr in attributes:
-        out.append(f"<tr><td><code>@{e(attr.name)}</code></td><td>{'yes' if attr.required else 'no'}</td>"
-                   f"<td>{_values_cell(attr)}</td><td>{e(attr.doc)}</td></tr>")
-    out.append("</table>")
-    return out
+    datatype = (datatype_words({attr.datatype}) if attr.datatype else "text") if attr.values is None else None
+    el = sub(parent, "attribute", {"name": attr.name, "required": "yes" if attr.required else "no",
+                                   "datatype": datatype, "doc": attr.doc})
+    for value in attr.values or ():
+        sub(el, "value", {"doc": attr.value_docs.get(value) or None}, text=value)
 
 
 def _own_attributes(definition: Definition, model: Model) -> list[Attribute]:
@@ -191,88 +166,56 @@ def _own_attributes(definition: Definition, model: Model) -> list[Attribute]:
     return shown
 
 
-def render_manual(model: Model, corpus, rules: list[tuple[str, str, str, str]] = (), odd: Odd | None = None) -> str:
-    """Render the manual as one HTML page."""
-    e = html.escape
-    out = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        # The page's one inline style is allowed by its hash; nothing else is (as on every page).
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; '
-        f"style-src 'sha256-{base64.b64encode(hashlib.sha256(CSS.encode()).digest()).decode()}'; "
-        "object-src 'none'; base-uri 'none'\">",
-        "<title>Encoding manual — The Bukharin documents</title>",
-        f"<style>{CSS}</style></head><body><main>",
-        "<h1>Encoding manual of The Bukharin documents</h1>",
-        "<p>Every element, attribute and value that the edition's TEI customization "
-        "(<code>schema/bukharin.odd</code>, compiled to <code>schema/bukharin.rng</code> and "
-        "<code>schema/bukharin.sch</code>) allows, with its meaning and an example from the edition's "
-        "TEI files. The rules that the grammar cannot express, TEI's own and the edition's, follow the "
-        "elements; <code>edition validate</code> checks both.</p>",
-        f"<p>{len(model.elements)} elements.</p>",
-        '<p><a href="#modules">The modules</a>, <a href="#global">the attributes of every element</a> '
-        'and <a href="#rules">the rules</a>.</p>',
-        "<nav><ul>",
-    ]
+def manual_facts(model: Model, corpus, rules: list[tuple[str, str, str, str]] = (), odd: Odd | None = None):
+    """What the manual shows, as a facts document: the modules, the global attributes, every
+    element with its definitions (documentation, attributes, content, examples) and the rules."""
+    from .publish.pages import fact, sub
+
     names = sorted(model.elements, key=str.lower)
-    out += [f'<li><a href="#el-{e(n)}">&lt;{e(n)}&gt;</a></li>' for n in names]
-    out.append("</ul></nav>")
-    if odd is not None:
-        out.append('<h2 id="modules">Modules of TEI P5</h2><table><tr><th>module</th><th>elements used</th></tr>')
-        for key, included in odd.modules:
-            listed = ", ".join(f'<a href="#el-{e(n)}">&lt;{e(n)}&gt;</a>' for n in included) or "its classes and datatypes"
-            out.append(f"<tr><td><code>{e(key)}</code></td><td>{listed}</td></tr>")
-        out.append("</table>")
+    facts = fact("manual", {"elements": len(model.elements), "global": "yes" if model.global_attributes else "no"})
+    for key, included in (odd.modules if odd is not None else ()):
+        module = sub(facts, "module", {"key": key})
+        for name in included:
+            sub(module, "ref", {"name": name})
     if model.global_attributes:
-        out.append('<h2 id="global">Attributes of every element</h2>'
-                   "<p>TEI's global attributes; an element's own section lists them again only where it changes them.</p>")
-        out += _attribute_table(model.global_attributes.values())
+        common = sub(facts, "global")
+        for attr in model.global_attributes.values():
+            _attribute(common, attr)
     examples = find_examples(model, corpus)
     for name in names:
-        out.append(f'<h2 id="el-{e(name)}">&lt;{e(name)}&gt;</h2>')
+        element = sub(facts, "element", {"name": name})
         if odd is not None and name in odd.module_of:
-            changed = " (changed by the edition)" if name in odd.changed else ""
-            out.append(f"<p>Module <code>{e(odd.module_of[name])}</code>{changed}.</p>")
+            element.set("module", odd.module_of[name])
+            element.set("changed", "yes" if name in odd.changed else "no")
         for definition in model.elements[name]:
-            out.append(f"<p>{e(definition.doc) or '<span class=none>No documentation.</span>'}</p>")
-            if odd is not None and odd.remarks.get(name):
-                out.append(f"<p>{e(odd.remarks[name])}</p>")
             own = _own_attributes(definition, model) if model.global_attributes else list(definition.attributes.values())
-            if own:
-                out += _attribute_table(own)
-            else:
-                out.append("<p>Attributes: the global ones.</p>" if model.global_attributes else "<p>Attributes: none.</p>")
-            contains = sorted(definition.children, key=str.lower)
-            content = ", ".join(f'<a href="#el-{e(c)}">&lt;{e(c)}&gt;</a>' for c in contains)
-            if definition.text:
-                content = "text" + (", " + content if content else "")
-            out.append(f"<p>Contains: {content or 'nothing (empty element)'}.</p>")
+            item = sub(element, "definition", {"doc": definition.doc or None,
+                                               "remarks": (odd.remarks.get(name) or None) if odd is not None else None})
+            for attr in own:
+                _attribute(item, attr)
+            contains = sub(item, "contains", {"text": "yes" if definition.text else "no"})
+            for child in sorted(definition.children, key=str.lower):
+                sub(contains, "ref", {"name": child})
             for text in (odd.examples.get(name, []) if odd is not None else []):
-                out.append(f"<p>Example of the encoding manual:</p><pre>{e(text)}</pre>")
+                sub(item, "example", text=text)
             example = examples.get(definition.pattern)
             if example:
                 file, line, text = example
-                out.append(f"<p>Example from <code>tei/{e(file)}</code>, line {line}:</p><pre>{e(text)}</pre>")
-            else:
-                out.append("<p class=none>No example in the edition's files yet.</p>")
-    if rules:
-        out.append('<h2 id="rules">Rules (schema/bukharin.sch)</h2>')
-        out.append("<p>What the grammar cannot say: the edition's rules (from the ODD's constraints) and "
-                   "TEI's own, inherited. Each rule's id names it in the reports of "
-                   "<code>edition validate</code>; … stands for the values the report fills in.</p>")
-        out.append("<table><tr><th>rule</th><th>severity</th><th>applies to</th><th>message</th></tr>")
-        for rule_id, severity, context, message in rules:
-            out.append(f"<tr><td><code>{e(rule_id)}</code></td><td>{severity}</td>"
-                       f"<td><code>{e(context)}</code></td><td>{e(message)}</td></tr>")
-        out.append("</table>")
-    out.append("</main></body></html>")
-    return "\n".join(out) + "\n"
+                sub(item, "found", {"file": file, "line": line}, text=text)
+    for rule_id, severity, context, message in rules:
+        sub(facts, "rule", {"id": rule_id, "severity": severity, "context": context}, text=message)
+    return facts
 
 
-def write_manual(schema_dir: Path, tei_dir: Path, out: Path) -> Path:
-    """Write the encoding manual to out (atomically) and return its path."""
+def write_manual(schema_dir: Path, tei_dir: Path, out: Path, xslt_dir: Path | None = None) -> Path:
+    """Write the encoding manual to out (atomically, by xslt/manual.xsl) and return its path."""
+    from .publish.base import Context, Session
+    from .publish.pages import XSLT_DIR, render_one
+
     model = load_model(Path(schema_dir) / RNG)
     rules = load_rules(Path(schema_dir) / SCH)
     odd = Odd(Path(schema_dir) / ODD)
-    write_atomic(Path(out), render_manual(model, _corpus(tei_dir), rules, odd).encode("utf-8"))
+    facts = manual_facts(model, _corpus(tei_dir), rules, odd)
+    context = Context(Path(tei_dir), Path(xslt_dir or XSLT_DIR), Path(out).parent, Session())
+    write_atomic(Path(out), render_one(context, "manual", facts, "encoding-manual.html"))
     return Path(out)

@@ -31,7 +31,7 @@ from urllib.parse import unquote, urlsplit
 
 from .publish.base import Session
 from .publish.pipeline import build_edition, warm
-from .publish.site import CSP_SEARCH
+from .publish.pages import policy
 from .dts.server import call as dts_call, create_app as create_dts_app, handles as dts_handles
 from .errors import EditionError
 from .project import Project
@@ -39,7 +39,7 @@ from .project import Project
 WATCHED = ("tei", "xslt", "schema", "seeds")
 PREFIX = "/__edition/"
 # The published pages' policy (search's, the widest), and what only a header can say.
-CSP = CSP_SEARCH.replace("form-action 'self'", "form-action 'none'") + "; frame-ancestors 'none'"
+CSP = policy(search=True).replace("form-action 'self'", "form-action 'none'") + "; frame-ancestors 'none'"
 TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
          ".xml": "application/xml; charset=utf-8", ".js": "text/javascript; charset=utf-8",
          ".json": "application/json", ".svg": "image/svg+xml", ".png": "image/png",
@@ -293,8 +293,10 @@ def host_name(header: str | None) -> str | None:
 
 def inject(html: bytes, version: int) -> bytes:
     """Add the preview's script and style to a served page (never to a published file)."""
-    tags = (f'<link rel="stylesheet" href="{PREFIX}live.css">'
-            f'<script src="{PREFIX}live.js?v={version}" defer></script>').encode()
+    from lxml.html import builder as E, tostring
+
+    tags = (tostring(E.LINK(rel="stylesheet", href=f"{PREFIX}live.css"))
+            + tostring(E.SCRIPT(src=f"{PREFIX}live.js?v={version}", defer="defer")))
     at = html.find(b"</head>")
     return html[:at] + tags + html[at:] if at != -1 else html + tags
 

@@ -15,10 +15,6 @@
   <xsl:param name="base-url" as="xs:string" select="''"/>
 
   <!-- Elements whose content is always mixed text (tei.ALWAYS_INLINE). -->
-  <!-- The Content-Security-Policy of every page: nothing but the edition's own files, no inline
-       script or style (the Python-made pages of build/site.py use the same policy). -->
-  <xsl:variable name="ed:csp" as="xs:string" select="&quot;default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'&quot;"/>
-
   <xsl:variable name="ed:always-inline" as="xs:string+" select="
       ('p', 'head', 'item', 'speaker', 'label', 'l', 'ab', 'title', 'resp', 'catDesc',
        'change', 'language', 'idno', 'publisher', 'date', 'author', 'editor', 'name', 'orgName',

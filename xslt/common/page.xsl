@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The page around a view: masthead with the views of the source, the source's bibliographic
-     facts from its header, the download of its TEI file, "cite this", and the footer. -->
+<!-- The frame of every page of the edition (ed:frame: policy, masthead, breadcrumbs, footer),
+     and the page around a view: the views of the source, the source's bibliographic facts from
+     its header, the download of its TEI file, "cite this". -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -25,6 +26,17 @@
   <xsl:param name="next-id" as="xs:string" select="''"/>
   <xsl:param name="next-title" as="xs:string" select="''"/>
 
+  <!-- The Content-Security-Policy of every page: nothing but the edition's own files, no inline
+       script or style; the search page also lets Pagefind compile its WebAssembly. (The preview
+       server, edition serve, reads both from here.) -->
+  <xsl:variable name="ed:csp" as="xs:string" select="&quot;default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'&quot;"/>
+  <xsl:variable name="ed:csp-search" as="xs:string" select="replace($ed:csp, &quot;script-src 'self'&quot;, &quot;script-src 'self' 'wasm-unsafe-eval'&quot;)"/>
+
+  <!-- The parts of the edition, in the masthead's order: key (for $current), file, label. -->
+  <xsl:variable name="ed:parts" as="array(xs:string)+" select="(['index', 'index.html', 'Sources'],
+      ['persons', 'persons/index.html', 'Persons'], ['chronology', 'chronology.html', 'Chronology'],
+      ['search', 'search.html', 'Search'], ['manual', 'encoding-manual.html', 'Encoding manual'])"/>
+
   <!-- The header of every page: the edition's title and its parts ($root leads to the top). -->
   <xsl:template name="ed:site-header">
     <xsl:param name="root" as="xs:string" select="'../'"/>
@@ -33,9 +45,7 @@
       <p class="ed-edition-name"><a href="{$root}index.html">The Bukharin documents</a></p>
       <nav class="ed-site-nav" aria-label="The edition">
         <ul>
-          <xsl:for-each select="(['index', 'index.html', 'Sources'], ['persons', 'persons/index.html', 'Persons'],
-              ['chronology', 'chronology.html', 'Chronology'], ['search', 'search.html', 'Search'],
-              ['manual', 'encoding-manual.html', 'Encoding manual'])">
+          <xsl:for-each select="$ed:parts">
             <li><a href="{$root}{?2}">
               <xsl:if test="?1 = $current"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
               <xsl:value-of select="?3"/></a></li>
@@ -45,6 +55,68 @@
     </header>
   </xsl:template>
 
+  <!-- The frame of every page: head (policy, viewport, shared CSS), skip link, masthead,
+       breadcrumbs, the main content and the footer. $trail: [label, href] pairs after "The
+       edition", the last the page itself (href ''); none: no breadcrumbs (the index, the top).
+       $before and $after stand before and after main (a source's views, its neighbours). -->
+  <xsl:template name="ed:frame">
+    <xsl:param name="root" as="xs:string" required="yes"/>
+    <xsl:param name="current" as="xs:string" select="''"/>
+    <xsl:param name="title" as="xs:string" required="yes"/>
+    <xsl:param name="lang" as="xs:string" select="'en'"/>
+    <xsl:param name="csp" as="xs:string" select="$ed:csp"/>
+    <xsl:param name="head" as="node()*" select="()"/>
+    <xsl:param name="body-attributes" as="attribute()*" select="()"/>
+    <xsl:param name="skip" as="xs:string" select="'Skip to the content'"/>
+    <xsl:param name="trail" as="array(xs:string)*" select="()"/>
+    <xsl:param name="before" as="node()*" select="()"/>
+    <xsl:param name="body" as="node()*" required="yes"/>
+    <xsl:param name="after" as="node()*" select="()"/>
+    <xsl:param name="footer" as="node()*">
+      <p>The Bukharin documents: a TEI edition. <a href="{$root}index.html">All sources</a> · <a
+          href="{$root}dts/index.json">Machine interface (DTS)</a></p>
+    </xsl:param>
+    <html lang="{$lang}">
+      <head>
+        <meta charset="utf-8"/>
+        <meta http-equiv="Content-Security-Policy" content="{$csp}"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>{$title}</title>
+        <link rel="stylesheet" href="{$root}assets/edition.css"/>
+        <xsl:sequence select="$head"/>
+      </head>
+      <body>
+        <xsl:sequence select="$body-attributes"/>
+        <a class="ed-skip" href="#ed-main">{$skip}</a>
+        <xsl:call-template name="ed:site-header">
+          <xsl:with-param name="root" select="$root"/>
+          <xsl:with-param name="current" select="$current"/>
+        </xsl:call-template>
+        <xsl:if test="exists($trail)">
+          <nav class="ed-breadcrumbs" aria-label="Breadcrumbs">
+            <ol>
+              <li><a href="{$root}index.html">The edition</a></li>
+              <xsl:for-each select="$trail">
+                <xsl:choose>
+                  <xsl:when test="?2 != ''"><li><a href="{?2}">{?1}</a></li></xsl:when>
+                  <xsl:otherwise><li aria-current="page">{?1}</li></xsl:otherwise>
+                </xsl:choose>
+              </xsl:for-each>
+            </ol>
+          </nav>
+        </xsl:if>
+        <xsl:sequence select="$before"/>
+        <main id="ed-main">
+          <xsl:sequence select="$body"/>
+        </main>
+        <xsl:sequence select="$after"/>
+        <footer class="ed-footer">
+          <xsl:sequence select="$footer"/>
+        </footer>
+      </body>
+    </html>
+  </xsl:template>
+
   <!-- A whole page of one source. $view is the file name of the page; $body its content. -->
   <xsl:template name="ed:page">
     <xsl:param name="tei" as="element(TEI)" required="yes"/>
@@ -52,26 +124,20 @@
     <xsl:param name="body" as="node()*" required="yes"/>
     <xsl:variable name="id" select="string($tei/@xml:id)"/>
     <xsl:variable name="label" select="$ed:views[?file = $view]?label"/>
-    <html lang="{($tei/@xml:lang, 'en')[1]}">
-      <head>
-        <meta charset="utf-8"/>
-        <!-- The pages load nothing but the edition's own files, and run no inline script. -->
-        <meta http-equiv="Content-Security-Policy" content="{$ed:csp}"/>
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title>{ed:title($tei)} — {$label} — The Bukharin documents</title>
-        <link rel="stylesheet" href="../assets/edition.css"/>
+    <xsl:call-template name="ed:frame">
+      <xsl:with-param name="root" select="'../'"/>
+      <xsl:with-param name="title" select="ed:title($tei) || ' — ' || $label || ' — The Bukharin documents'"/>
+      <xsl:with-param name="lang" select="string(($tei/@xml:lang, 'en')[1])"/>
+      <xsl:with-param name="head" as="element()">
         <link rel="alternate" type="application/tei+xml" href="../tei/{$id}.xml"/>
-      </head>
-      <body data-source="{$id}" data-view="{substring-before($view, '.html')}">
-        <a class="ed-skip" href="#ed-main">Skip to the text</a>
-        <xsl:call-template name="ed:site-header"/>
-        <nav class="ed-breadcrumbs" aria-label="Breadcrumbs">
-          <ol>
-            <li><a href="../index.html">The edition</a></li>
-            <li><a href="reading.html">{ed:title($tei)}</a></li>
-            <li aria-current="page">{$label}</li>
-          </ol>
-        </nav>
+      </xsl:with-param>
+      <xsl:with-param name="body-attributes" as="attribute()+">
+        <xsl:attribute name="data-source" select="$id"/>
+        <xsl:attribute name="data-view" select="substring-before($view, '.html')"/>
+      </xsl:with-param>
+      <xsl:with-param name="skip" select="'Skip to the text'"/>
+      <xsl:with-param name="trail" select="([ed:title($tei), 'reading.html'], [$label, ''])"/>
+      <xsl:with-param name="before" as="element()">
         <nav class="ed-views" aria-label="Views of this source">
           <ul>
             <xsl:for-each select="$ed:views">
@@ -88,26 +154,28 @@
             <li><a href="../text/{$id}.txt" download="{$id}.txt" type="text/plain">Plain text</a></li>
           </ul>
         </nav>
-        <main id="ed-main">
-          <h1><span class="ed-title">{ed:title($tei)}</span><xsl:text> </xsl:text><span class="ed-view-name">{$label}</span></h1>
-          <xsl:call-template name="ed:facts">
-            <xsl:with-param name="tei" select="$tei"/>
-            <xsl:with-param name="view" select="$view"/>
-          </xsl:call-template>
-          <xsl:sequence select="$body"/>
-        </main>
+      </xsl:with-param>
+      <xsl:with-param name="body" as="node()*">
+        <h1><span class="ed-title">{ed:title($tei)}</span><xsl:text> </xsl:text><span class="ed-view-name">{$label}</span></h1>
+        <xsl:call-template name="ed:facts">
+          <xsl:with-param name="tei" select="$tei"/>
+          <xsl:with-param name="view" select="$view"/>
+        </xsl:call-template>
+        <xsl:sequence select="$body"/>
+      </xsl:with-param>
+      <xsl:with-param name="after" as="element()*">
         <xsl:if test="$prev-id != '' or $next-id != ''">
           <nav class="ed-prev-next" aria-label="Previous and next source">
             <xsl:if test="$prev-id != ''"><a rel="prev" href="../{$prev-id}/{$view}">← {$prev-title}</a></xsl:if>
             <xsl:if test="$next-id != ''"><a rel="next" href="../{$next-id}/{$view}">{$next-title} →</a></xsl:if>
           </nav>
         </xsl:if>
-        <footer class="ed-footer">
-          <p>{normalize-space($tei/teiHeader/fileDesc/publicationStmt/availability)}
+      </xsl:with-param>
+      <xsl:with-param name="footer" as="element()">
+        <p>{normalize-space($tei/teiHeader/fileDesc/publicationStmt/availability)}
             <a href="../tei/{$id}.xml" download="{$id}.xml" type="application/tei+xml">Download the TEI file ({$id}.xml)</a>.</p>
-        </footer>
-      </body>
-    </html>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- The source's bibliographic facts, as its header records them: a line of the essentials

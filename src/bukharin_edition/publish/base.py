@@ -167,15 +167,19 @@ def compile_stylesheet(context: Context, name: str):
     return executable
 
 
-FACTS = ".facts"  # edition/.facts/<builder>/<id>.json: what a reduction keeps of each source
+FACTS = ".facts"  # edition/.facts/<builder>/<id>.xml (or .json): what a reduction keeps of each source
 
 
 class Reduction(Builder):
     """A builder of pages made from every source (persons, chronology, search, …), written as a
     map and a reduce so that its cost grows with what it keeps of each source, not with the
     documents' trees: `facts_of()` reads one source (a per-source task, done by the workers of a
-    parallel build, and redone only when that source changed) and its JSON is kept in
-    edition/.facts/; `reduce()` combines the facts of every built source, in order."""
+    parallel build, and redone only when that source changed) and is kept in edition/.facts/,
+    as a small XML document when it is an element (TEI where TEI has the element, the facts
+    vocabulary of publish/pages.py otherwise), as JSON when it is data; `reduce()` combines the
+    facts of every built source, in order."""
+
+    facts_format = "json"  # or "xml": facts_of() returns an lxml element
 
     def doc_inputs(self, source: Source) -> list[str]:
         return [f"tei:{source.id}"]
@@ -184,7 +188,7 @@ class Reduction(Builder):
         return [self.facts_path(source.id)]
 
     def facts_path(self, ident: str) -> Path:
-        return self.context.out_dir / FACTS / self.name / f"{ident}.json"
+        return self.context.out_dir / FACTS / self.name / f"{ident}.{self.facts_format}"
 
     def facts_of(self, source: Source) -> object:
         raise NotImplementedError
@@ -193,7 +197,11 @@ class Reduction(Builder):
         from ..tei import write_atomic
         from .state import digest
 
-        data = json.dumps(self.facts_of(source), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        facts = self.facts_of(source)
+        if self.facts_format == "xml":
+            data = etree.tostring(facts, encoding="utf-8")
+        else:
+            data = json.dumps(facts, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         path = self.facts_path(source.id)
         if not (path.is_file() and path.read_bytes() == data):
             write_atomic(path, data, durable=False)
@@ -211,8 +219,9 @@ class Reduction(Builder):
             if source.failed:
                 continue
             try:
-                facts = json.loads(self.facts_path(source.id).read_bytes())
-            except (OSError, ValueError):
+                data = self.facts_path(source.id).read_bytes()
+                facts = etree.fromstring(data) if self.facts_format == "xml" else json.loads(data)
+            except (OSError, ValueError, etree.XMLSyntaxError):
                 facts = self.facts_of(source)
                 source.release()
             yield source, facts

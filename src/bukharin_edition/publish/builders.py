@@ -13,7 +13,10 @@ from ..tei import TEI_NS, XML_ID, parse_tei, published_copy, tei, write_atomic
 from .base import FACTS, Builder, Context, Reduction, Source, compile_stylesheet
 from .dts import DtsBuilder
 from .search import SearchBuilder
-from .site import ChronologyBuilder, DownloadsBuilder, ManualBuilder, PersonsBuilder
+from .chronology import ChronologyBuilder
+from .downloads import DownloadsBuilder
+from .manual import ManualBuilder
+from .persons import PersonsBuilder
 
 _SAXON_PATH = re.compile(r"(/Q\{[^}]*\}[\w.-]+\[\d+\])+")
 
@@ -70,7 +73,7 @@ class ViewBuilder(Builder):
 
     def _neighbours(self, source: Source) -> None:
         """Tell the page frame the previous and the next source (ids and titles)."""
-        from .site import source_title
+        from .text import source_title
 
         sources = self.context.sources
         at = source.position
@@ -137,13 +140,15 @@ class IndexBuilder(Reduction):
     sources' headers)."""
 
     name = "index"
+    facts_format = "xml"
 
     def doc_inputs(self, source: Source) -> list[str]:
         return [f"header:{source.id}"]
 
-    def facts_of(self, source: Source) -> dict:
+    def facts_of(self, source: Source) -> etree._Element:
+        """The source's TEI header (an empty TEI element for a file without one)."""
         header = source.tree.getroot().find(tei("teiHeader"))
-        return {"header": etree.tostring(header, encoding="unicode") if header is not None else ""}
+        return copy.deepcopy(header) if header is not None else etree.Element(tei("TEI"))
 
     def finish_inputs(self) -> list[str]:
         headers = [f"header:{s.id}" for s in self.context.sources if not s.failed]
@@ -160,8 +165,8 @@ class IndexBuilder(Reduction):
         for source, facts in gathered:
             member = etree.SubElement(corpus, tei("TEI"))
             member.set(XML_ID, source.id)
-            if facts["header"]:
-                member.append(etree.fromstring(facts["header"]))
+            if facts.tag == tei("teiHeader"):
+                member.append(facts)
         node = self.context.processor.parse_xml(xml_text=etree.tostring(corpus, encoding="unicode"))
         try:
             html = self.executable.transform_to_string(xdm_node=node)

@@ -294,11 +294,14 @@ def folios(numbers: list[str]) -> bytes:
     """A PDF of empty A5 pages, each with its page number at the foot (stamped on the text)."""
     from weasyprint import HTML
 
-    pages = "".join(f'<div class="p"><span>{n}</span></div>' for n in numbers)
-    html = ("<html><head><style>@page { size: A5; margin: 0 }"
-            "body { margin: 0 } .p { height: 210mm; position: relative; break-after: page }"
-            ".p span { position: absolute; bottom: 10mm; left: 0; right: 0; text-align: center;"
-            f"font: 8.5pt '{FONT}', serif }}</style></head><body>{pages}</body></html>")
+    from lxml.html import builder as E, tostring
+
+    style = ("@page { size: A5; margin: 0 }"
+             "body { margin: 0 } .p { height: 210mm; position: relative; break-after: page }"
+             ".p span { position: absolute; bottom: 10mm; left: 0; right: 0; text-align: center;"
+             f"font: 8.5pt '{FONT}', serif }}")
+    html = tostring(E.HTML(E.HEAD(E.STYLE(style)), E.BODY(*(E.DIV(E.SPAN(n), E.CLASS("p")) for n in numbers))),
+                    encoding="unicode")
     return HTML(string=html).write_pdf()
 
 

@@ -204,13 +204,13 @@ def prune(context: Context, state: State) -> None:
         del state.facts[key]
     if not context.out_dir.is_dir():
         return
-    kept = {f"{ident}.json" for ident in built}
+    kept = {f"{ident}{ext}" for ident in built for ext in (".json", ".xml")}
     # names listed, not globbed and stat'ed: a no-op build of 1,000 sources lists 7,000 of them
     facts = context.out_dir / FACTS
     for entry in os.scandir(facts) if facts.is_dir() else ():
         if entry.is_dir():
             for name in os.listdir(entry.path):
-                if name.endswith(".json") and name not in kept:
+                if name.endswith((".json", ".xml")) and name not in kept:  # a reduction's facts
                     os.unlink(os.path.join(entry.path, name))
     for entry in os.scandir(context.out_dir):
         if entry.name in built or entry.name in ("assets", "tei", "persons", "text", "dts", "pagefind", FACTS) \

@@ -1,5 +1,6 @@
 """The search page and the Pagefind index (edition/search.html, edition/pagefind/): one record
-per block of every reading page, written in shards that the search page merges."""
+per block of every reading page, written in shards that the search page merges. The page itself
+is xslt/search.xsl's."""
 from __future__ import annotations
 
 import copy
@@ -11,28 +12,10 @@ from typing import Iterable
 
 from ..tei import write_atomic
 from .base import FACTS, Reduction, Source
-from .site import BLOCKS, CSP_SEARCH, _write, built, load_register, page, source_title, squeeze
+from .pages import fact, write_file, write_pages
+from .persons import load_register
+from .text import BLOCKS, built, source_title, squeeze
 from .state import digest
-
-
-SEARCH_BODY = """<h1>Search</h1>
-<div id="ed-search" data-base="./">
-<noscript><p class="ed-notice">Searching needs JavaScript, which is off in this browser. Everything
-else in the edition reads without it: the <a href="persons/index.html">persons</a> list every
-mention of a name, and the <a href="chronology.html">chronology</a> every dated statement.</p></noscript>
-<p class="ed-notice" id="ed-search-status" role="status" aria-live="polite" hidden></p>
-<form id="ed-search-form" role="search" hidden>
-<label for="ed-q">Search the reading texts</label>
-<input id="ed-q" name="q" type="search" autocomplete="off">
-<label for="ed-source">Source</label><select id="ed-source" name="source"><option value="">all sources</option></select>
-<label for="ed-person">Person</label><select id="ed-person" name="person"><option value="">anyone</option></select>
-<button type="submit">Search</button>
-</form>
-<p id="ed-search-count" aria-live="polite"></p>
-<ol id="ed-results" class="ed-results"></ol>
-</div>
-<script type="module" src="assets/search.js"></script>
-"""
 
 
 def leaf_blocks(root) -> list:
@@ -136,8 +119,7 @@ class SearchBuilder(Reduction):
         sources' records changed are written again (a one-file edit rewrites one shard)."""
         from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 
-        _write(self, "search.html", page("Search", "", "search", [("Search", "")], SEARCH_BODY,
-                                         body_attrs=' data-view="search"', csp=CSP_SEARCH))
+        write_pages(self, "search", fact("search"))  # the page: xslt/search.xsl
         names = {p.id: p.standard for p in load_register(self.context)}
         out = self.context.out_dir / "pagefind"
         memo_path = self.context.out_dir / FACTS / "search-shards.json"
@@ -194,7 +176,7 @@ class SearchBuilder(Reduction):
         write_atomic(memo_path, json.dumps({"limit": SEARCH_SHARD_TEXT, "shards": shards, "keys": keys}).encode("utf-8"),
                      durable=False)
         more = [f"more/{n}/" for n in range(2, len(shards) + 1)]
-        _write(self, "pagefind/shards.json", json.dumps({"more": more}, indent=1))
+        write_file(self, "pagefind/shards.json", json.dumps({"more": more}, indent=1).encode("utf-8"))
 
 
 def pagefind_records(ident: str, title: str, facts: dict, names: dict[str, str]) -> list[dict]:
