@@ -2,7 +2,9 @@
 
 The texts are drawn from what new sources are made of: paragraphs, headings, speaker labels in
 every case, note markers and notes of every style, signatures of the hands, bracketed and
-parenthesised spans, digit runs that are and are not dates, metadata lines. CI runs a bounded,
+parenthesised spans, omission marks, insertions of the source, markers without their notes (which
+get the editors' placeholders), references to pictures the text lacks (a lost figure), digit runs
+that are and are not dates, metadata lines. CI runs a bounded,
 derandomized number of examples; a longer run:
 
     PROFILE_EXAMPLES=1000 .venv/bin/python -m pytest tests/test_convert_never_invalid.py
@@ -30,7 +32,8 @@ WORDS = (
     "[1] [2] [12] 1) 2) (1) (2) ¹ ² ³ * ** † ‡ — – - MIA -Ed. Ed. Trans. [sic] [sic — MIA] "
     "(...) (…) […] [...] (they) [the peasantry] 58-1a pp. 45-67 p. Article 319 N.I. N. I. "
     "Genrikh Yagoda Iagoda VYSHINSKY: THE PRESIDENT: Vyshinsky: Bukharin: Q. A. Source: "
-    "Transcription: Written: Recorded: : . , ; ! ? [ ] ( ) “ ” ‘ ’ & < > Ж ж é"
+    "Transcription: Written: Recorded: : . , ; ! ? [ ] ( ) “ ” ‘ ’ & < > Ж ж é "
+    "… …. [. . .] (pictured) pictured is the photo above [Stalin] [the Party] (is) [8] [17]"
 ).split(" ")
 SPECIAL_LINES = (
     "Notes", "Footnotes", "Endnotes", "NOTES", "Editor's Notes", "1. A note. — MIA", "[1] A note.",
@@ -39,6 +42,8 @@ SPECIAL_LINES = (
     "THE PRESIDENT: Sit down.", "Bukharin: I do.", "VYSHINSKY. Go on.", "MR. X: Yes.",
     "Source: Pravda, No. 5", "Transcription/Markup: A. N. Other", "Chapter I", "* * *",
     "Contents", "I. The Question", "Moscow, March 5, 1938", "Nikolai Bukharin: The ABC of Communism",
+    "… we repent our crimes….", "Lenin (pictured) spoke [7].", "Pictured is a cartoon he drew.",
+    "He [Stalin] said [...] that (they) would [. . . — Trans.] come.",
 )
 line = st.lists(st.sampled_from(WORDS), min_size=1, max_size=14).map(" ".join)
 paragraph = st.lists(st.one_of(line, st.sampled_from(SPECIAL_LINES)), min_size=1, max_size=3).map("\n".join)

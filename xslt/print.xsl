@@ -281,7 +281,7 @@
       <h1>Apparatus of the editors’ interventions</h1>
       <p class="pr-back-intro">Every correction and regularization of the editors, every intervention the sources print in brackets with its hand, every cut and every note marker without its note, with the page of the reading text.</p>
       <xsl:for-each select="TEI">
-        <xsl:variable name="entries" select="text//(choice | supplied | note[@place = 'inline'] | seg[@type = 'omission'] | ref[@type = 'noteref'][@subtype = 'unmatched'])"/>
+        <xsl:variable name="entries" select="text//(choice | supplied | add | note[@place = 'inline'] | ref[@type = 'noteref'][@subtype = 'unmatched'])"/>
         <h2>{ed:title(.)}</h2>
         <xsl:choose>
           <xsl:when test="empty($entries)"><p class="pr-none">No intervention.</p></xsl:when>
@@ -330,8 +330,11 @@
   <xsl:template match="note" mode="ed:app">
     <span class="pr-app-lemma">{normalize-space()}</span> intervention of {ed:hand-label(ed:hand(.))}{@type ! (' (' || . || ')')}
   </xsl:template>
-  <xsl:template match="seg" mode="ed:app">
-    <span class="pr-app-lemma">{normalize-space()}</span> cut by {ed:hand-label(ed:hand(.))}
+  <xsl:template match="add" mode="ed:app">
+    <span class="pr-app-lemma">{normalize-space()}</span> added by {ed:hand-label(ed:hand(.))}
+  </xsl:template>
+  <xsl:template match="choice[reg/gap]" mode="ed:app" priority="1">
+    <span class="pr-app-lemma">{normalize-space(orig)}</span> {if (reg/gap/@reason = 'omitted') then 'cut' else 'marked ' || reg/gap/@reason} by {ed:hand-label(ed:hand(reg/gap))}
   </xsl:template>
   <xsl:template match="ref" mode="ed:app">
     marker <span class="pr-app-lemma">{normalize-space()}</span>: the source does not have this note

@@ -103,7 +103,7 @@ def has_inline_layout(el: etree._Element) -> bool:
     return any((child.tail or "").strip() for child in el)
 
 
-PHRASES = frozenset({"persName", "date", "ref", "seg", "supplied", "choice", "q", "lb", "title", "foreign",
+PHRASES = frozenset({"persName", "date", "ref", "seg", "supplied", "add", "choice", "q", "lb", "title", "foreign",
                      "gap", "unclear", "hi", "rs", "placeName", "orgName"})
 
 

@@ -26,7 +26,7 @@
 
   <!-- An element of mixed text standing alone among blocks is a block (a line) of its own, as in
        fidelity.diplomatic_lines: one the views show inline (a citation, a name) gets a line box. -->
-  <xsl:template match="*[not(local-name() = ('p', 'head', 'item', 'speaker', 'note', 'quote', 'sp', 'div', 'list', 'cit', 'lb'))]
+  <xsl:template match="*[not(local-name() = ('p', 'head', 'item', 'speaker', 'note', 'quote', 'sp', 'div', 'list', 'cit', 'lb', 'figure', 'certainty'))]
                         [ancestor::text][ed:is-mixed(.)][not(ancestor::*[ed:is-mixed(.)])]"
       mode="reading diplomatic" priority="20">
     <div class="ed-line"><xsl:next-match/></div>

@@ -37,7 +37,7 @@
 
   <!-- Phrase-level elements: an element of the text holding one of them is mixed text (tei.PHRASES). -->
   <xsl:variable name="ed:phrases" as="xs:string+"
-      select="('persName', 'date', 'ref', 'seg', 'supplied', 'choice', 'q', 'lb', 'title', 'foreign',
+      select="('persName', 'date', 'ref', 'seg', 'supplied', 'add', 'choice', 'q', 'lb', 'title', 'foreign',
                'gap', 'unclear', 'hi', 'rs', 'placeName', 'orgName')"/>
 
   <!-- Is the element's content mixed text, that is, one block of the text (tei.has_inline_layout)?
@@ -64,7 +64,7 @@
   <xsl:function name="ed:is-editorial" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="local-name($e) = ('corr', 'reg', 'expan', 'ex')
-                          or (local-name($e) = ('note', 'supplied', 'add', 'head', 'bibl', 'label')
+                          or (local-name($e) = ('note', 'supplied', 'add', 'head', 'bibl', 'label', 'figure')
                               and tokenize($e/@resp) = 'ed:editors')"/>
   </xsl:function>
 

@@ -83,6 +83,7 @@ def encode_source(manifest: Manifest, source: Source,
         if front is not None:
             text.insert(0, front)
         lines = notes.encode_notes(text, section, ctx, _note_paragraphs) if section else {}
+        markers.place_missing(text)
         markers.report_unmarked(lines)
     corrections.check_applied(ours, ctx, dict(manifest.lines_of(source)))
     root = new_document(source.id, source.language)

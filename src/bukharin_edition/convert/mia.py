@@ -62,6 +62,7 @@ def encode(blocks: list[Block], ctx: Context) -> etree._Element:
     else:
         _sections(body, body_blocks, ctx, always_divided=True)
     lines = notes.encode_notes(text, section, ctx, _note_flow) if section else {}
+    markers.place_missing(text)
     markers.report_unmarked(lines)
     return text
 
