@@ -390,7 +390,7 @@
             <xsl:apply-templates/>
          </svrl:active-pattern>
          <xsl:apply-templates mode="M30"
-                              select="//((tei:add)|(tei:supplied)|(tei:gap[@reason = ('omitted', 'illegible', 'missing')])|(tei:figure)|(tei:sp[tokenize(@resp) = 'ed:editors'])|(tei:ref[@type = 'noteref'][@subtype = 'unmatched'][@target]))[not(self::text())]"/>
+                              select="//((tei:add)|(tei:supplied)|(tei:gap[@reason = ('omitted', 'illegible', 'missing')])|(tei:figure)|(tei:sp[tokenize(@resp) = 'ed:editors'])|(tei:cit[@type = 'block'])|(tei:ref[@type = 'noteref'][@subtype = 'unmatched'][@target]))[not(self::text())]"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -1115,7 +1115,7 @@ The element indicated by @spanTo (<xsl:text/>
    </xsl:template>
    <!--PATTERN schematron-constraint-bukharin-interventions-27-->
    <!--RULE insertion-->
-   <xsl:template match="tei:add" priority="1005" mode="M30">
+   <xsl:template match="tei:add" priority="1006" mode="M30">
 
 		<!--ASSERT -->
       <xsl:choose>
@@ -1135,7 +1135,7 @@ The element indicated by @spanTo (<xsl:text/>
       </xsl:choose>
    </xsl:template>
    <!--RULE supplied-->
-   <xsl:template match="tei:supplied" priority="1004" mode="M30">
+   <xsl:template match="tei:supplied" priority="1005" mode="M30">
 
 		<!--ASSERT -->
       <xsl:choose>
@@ -1156,7 +1156,7 @@ The element indicated by @spanTo (<xsl:text/>
    </xsl:template>
    <!--RULE omission-->
    <xsl:template match="tei:gap[@reason = ('omitted', 'illegible', 'missing')]"
-                 priority="1003"
+                 priority="1004"
                  mode="M30">
 
 		<!--ASSERT -->
@@ -1188,7 +1188,7 @@ The element indicated by @spanTo (<xsl:text/>
       </xsl:choose>
    </xsl:template>
    <!--RULE lost-figure-->
-   <xsl:template match="tei:figure" priority="1002" mode="M30">
+   <xsl:template match="tei:figure" priority="1003" mode="M30">
 
 		<!--ASSERT -->
       <xsl:choose>
@@ -1207,7 +1207,7 @@ The element indicated by @spanTo (<xsl:text/>
    </xsl:template>
    <!--RULE attribution-->
    <xsl:template match="tei:sp[tokenize(@resp) = 'ed:editors']"
-                 priority="1001"
+                 priority="1002"
                  mode="M30">
 
 		<!--ASSERT -->
@@ -1221,6 +1221,24 @@ The element indicated by @spanTo (<xsl:text/>
                   <xsl:apply-templates select="." mode="schematron-select-full-path"/>
                </xsl:attribute>
                <svrl:text>The editors attribute this turn (resp="ed:editors"): say how sure they are, with cert on the sp and a certainty on its who of the same degree (&lt;certainty cert="…" locus="value" match="@who" resp="ed:editors"/&gt;).</svrl:text>
+            </svrl:failed-assert>
+         </xsl:otherwise>
+      </xsl:choose>
+   </xsl:template>
+   <!--RULE cited-quotation-->
+   <xsl:template match="tei:cit[@type = 'block']" priority="1001" mode="M30">
+
+		<!--ASSERT -->
+      <xsl:choose>
+         <xsl:when test="not(.//tei:p) and tei:quote and (tei:bibl[@type = 'citation'] or tei:ref[@type = 'noteref'])"/>
+         <xsl:otherwise>
+            <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl"
+                                test="not(.//tei:p) and tei:quote and (tei:bibl[@type = 'citation'] or tei:ref[@type = 'noteref'])">
+               <xsl:attribute name="id">cit-block-one-line</xsl:attribute>
+               <xsl:attribute name="location">
+                  <xsl:apply-templates select="." mode="schematron-select-full-path"/>
+               </xsl:attribute>
+               <svrl:text>A cit of type block is one paragraph of the source: its quote and, after it, the citation (bibl type="citation") or note marker the source prints; a quotation of several paragraphs is a quote type="block" with its paragraphs.</svrl:text>
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>

@@ -3,7 +3,8 @@
 The texts are drawn from what new sources are made of: paragraphs, headings, speaker labels in
 every case, note markers and notes of every style, signatures of the hands, bracketed and
 parenthesised spans, omission marks, insertions of the source, markers without their notes (which
-get the editors' placeholders), references to pictures the text lacks (a lost figure), digit runs
+get the editors' placeholders), references to pictures the text lacks (a lost figure), block
+quotations with their citations and markers, dates of writing in provenance lines, digit runs
 that are and are not dates, metadata lines. CI runs a bounded,
 derandomized number of examples; a longer run:
 
@@ -44,6 +45,8 @@ SPECIAL_LINES = (
     "Contents", "I. The Question", "Moscow, March 5, 1938", "Nikolai Bukharin: The ABC of Communism",
     "… we repent our crimes….", "Lenin (pictured) spoke [7].", "Pictured is a cartoon he drew.",
     "He [Stalin] said [...] that (they) would [. . . — Trans.] come.",
+    "Comrade Trotsky wrote the following:", "The quoted words. (The New Course, p 50) [1]",
+    "More quoted words. [2]", "Written: Written on June 11, 1921",
 )
 line = st.lists(st.sampled_from(WORDS), min_size=1, max_size=14).map(" ".join)
 paragraph = st.lists(st.one_of(line, st.sampled_from(SPECIAL_LINES)), min_size=1, max_size=3).map("\n".join)

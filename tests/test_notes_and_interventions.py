@@ -113,7 +113,7 @@ def test_the_mia_notes_keep_their_numbers_hands_and_paragraphs(project):
         ("3", "ed:mia", ["p"]),
         ("4", "ed:author", ["p", "quote", "p"]),
         ("5", "ed:mia", ["p"]),
-        ("6", "ed:author", ["p", "quote", "p", "quote", "p"]),
+        ("6", "ed:author", ["p", "cit", "p", "cit", "p"]),
         ("7", "ed:mia", ["p"]),
         ("9", "ed:author", ["p"]),
         ("12", "ed:mia", ["p"]),
@@ -155,15 +155,36 @@ def test_a_marker_without_its_note_in_a_text_without_notes_gets_a_notes_section_
     assert diplomatic_text(root) == "Text [3] and again [3], then [5]."  # the placeholders are not the source's
 
 
-def test_block_quotations_carry_their_citations(project):
+def test_block_quotations_carry_their_citations_and_markers_outside_the_quote(project):
     root = parse_tei(project.tei / "mia-permanent-revolution.xml").getroot()
-    citations = [_text(b) for b in root.iterfind(".//t:quote/t:p/t:bibl[@type='citation']", NS)]
+    cits = root.findall(".//t:cit[@type='block']", NS)
+    citations = [_text(b) for cit in cits for b in cit.findall("t:bibl[@type='citation']", NS)]
     assert citations[0] == "(The New Course, published by Krassnaya, November 1924, page 50)"
     assert "(The New Course, pp 50-51, italics ours — NB)" in citations
     assert citations[-1] == "(Ibid, p 210)"
-    assert len(citations) == 10
+    assert len(citations) == 10 and len(cits) == 13  # three quotations end with a marker only
+    for cit in cits:
+        quote = cit.find("t:quote", NS)
+        assert etree.QName(cit[0]).localname == "quote" and quote.get("type") == "block"
+        assert quote.find(".//t:bibl", NS) is None and quote.find(".//t:ref[@type='noteref']", NS) is None
+        assert _text(quote)[-1:] != " "  # the space before the citation is outside the quote
+    first = cits[0]
+    assert [etree.QName(c).localname for c in first] == ["quote", "bibl", "ref"]
+    assert first.find("t:ref", NS).text == "[1]" and first.find("t:quote", NS).tail == " "
+    # a quotation of several paragraphs keeps its marker in its last paragraph (a block is a line)
     quotes = root.findall(".//t:quote[@type='block']", NS)
     assert len(quotes) == 15  # 12 in the body, 3 in notes 4 and 6
+    several = [q for q in quotes if len(q.findall("t:p", NS)) > 1]
+    assert [q.find("t:p[last()]/t:ref", NS).text for q in several] == ["[3]"]
+
+
+def test_a_one_paragraph_quotation_with_its_citation_is_a_cit_and_keeps_every_character():
+    text = ("A Title\n\nSource: Pravda\n\nHe wrote:\n\nThe quoted words. (Pravda, 1925, p 3) [1]\n\n"
+            "And then:\n\nMore words. [2]\n\nNotes\n\n1. One.\n\n2. Two.")
+    root, _ = _convert(text, profile="mia-article")
+    cits = root.findall(".//t:cit[@type='block']", NS)
+    assert [[etree.QName(c).localname for c in cit] for cit in cits] == [["quote", "bibl", "ref"], ["quote", "ref"]]
+    assert [_text(cit.find("t:quote", NS)) for cit in cits] == ["The quoted words.", "More words."]
 
 
 def _convert(text: str, **fields):

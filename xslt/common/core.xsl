@@ -141,6 +141,14 @@
     <div class="ed-cit"><xsl:call-template name="ed:prov"/><xsl:call-template name="ed:corresp-link"/><xsl:apply-templates mode="#current"/></div>
   </xsl:template>
 
+  <!-- A block quotation with, outside the quote, the citation and the note marker the source
+       prints after it: one line of the text, set off as a quotation. -->
+  <xsl:template match="cit[@type = 'block']" mode="reading diplomatic">
+    <blockquote class="ed-cit ed-cit-block"><xsl:call-template name="ed:prov"/><xsl:call-template name="ed:corresp-link"/>
+      <p class="ed-cit-line"><xsl:apply-templates mode="#current"/><xsl:call-template name="ed:cite-mark"/></p>
+    </blockquote>
+  </xsl:template>
+
   <!-- A link to a parallel passage (@corresp), in the reading text only. -->
   <xsl:template name="ed:corresp-link">
     <xsl:param name="view" as="xs:string" tunnel="yes" select="''"/>

@@ -50,6 +50,7 @@
   <xsl:function name="ed:is-mixed" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="local-name($e) = $ed:always-inline
+                          or exists($e/self::cit[@type = 'block'])
                           or empty($e/*)
                           or (if (root($e) instance of document-node())
                               then exists(key('ed:texts-of', generate-id($e), root($e)))

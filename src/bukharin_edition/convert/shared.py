@@ -46,9 +46,11 @@ PRINCIPLES = (
         "lost from line 100 on."
     )),
     ("quotation", (
-        "Quotation marks are kept as characters of the text, never replaced by markup. Block "
-        "quotations are quote elements; a citation that follows a quotation is a bibl inside it, "
-        "where the source put it."
+        "Quotation marks are kept as characters of the text, never replaced by markup (marks all: "
+        "every quotation keeps the marks the source printed, and q and quote add none). Block "
+        "quotations are quote elements; a block quotation of one paragraph followed by its citation "
+        "or a note marker is a cit holding the quote and, outside it, the citation (bibl) and the "
+        "marker (ref), as the source prints them."
     )),
     ("hyphenation", "Hyphens are kept as received."),
     ("segmentation", (
