@@ -1230,10 +1230,10 @@ The element indicated by @spanTo (<xsl:text/>
 
 		<!--ASSERT -->
       <xsl:choose>
-         <xsl:when test="not(.//tei:p) and tei:quote and (tei:bibl[@type = 'citation'] or tei:ref[@type = 'noteref'])"/>
+         <xsl:when test="not(.//tei:p) and tei:quote[not(@type)] and (tei:bibl[@type = 'citation'] or tei:ref[@type = 'noteref'])"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl"
-                                test="not(.//tei:p) and tei:quote and (tei:bibl[@type = 'citation'] or tei:ref[@type = 'noteref'])">
+                                test="not(.//tei:p) and tei:quote[not(@type)] and (tei:bibl[@type = 'citation'] or tei:ref[@type = 'noteref'])">
                <xsl:attribute name="id">cit-block-one-line</xsl:attribute>
                <xsl:attribute name="location">
                   <xsl:apply-templates select="." mode="schematron-select-full-path"/>

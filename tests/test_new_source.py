@@ -179,7 +179,7 @@ def test_a_failure_at_any_step_changes_nothing(tmp_path, monkeypatch, where, err
 
 
 def test_a_failed_build_changes_nothing(tmp_path, monkeypatch):
-    from bukharin_edition import build as building
+    from bukharin_edition import publish as building
 
     project, text = _built_project(tmp_path)
     before = _snapshot(project.root)

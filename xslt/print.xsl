@@ -113,7 +113,7 @@
   <!-- Notes of the reading text: footnotes. -->
 
   <!-- The first marker of a note becomes its footnote call; the source's number is kept. -->
-  <xsl:template match="ref[@type = 'noteref'][key('ed:note-by-id', normalize-space(@target))]" mode="reading" priority="2">
+  <xsl:template match="ref[@type = 'noteref'][not(@subtype = 'unmatched')][key('ed:note-by-id', normalize-space(@target))]" mode="reading" priority="2">
     <xsl:variable name="note" select="key('ed:note-by-id', normalize-space(@target))[1]"/>
     <xsl:choose>
       <xsl:when test=". is key('ed:noterefs', normalize-space(@target))[1]">
@@ -134,7 +134,7 @@
   </xsl:template>
 
   <!-- In the diplomatic text a matched marker links to the end note, as printed. -->
-  <xsl:template match="ref[@type = 'noteref'][key('ed:note-by-id', normalize-space(@target))]" mode="diplomatic" priority="2">
+  <xsl:template match="ref[@type = 'noteref'][not(@subtype = 'unmatched')][key('ed:note-by-id', normalize-space(@target))]" mode="diplomatic" priority="2">
     <a class="ed-noteref" data-tei="ref" id="{ed:anchor(.)}" href="#{substring-after(normalize-space(@target), '#')}"><xsl:apply-templates mode="#current"/></a>
   </xsl:template>
 
@@ -165,6 +165,10 @@
       <xsl:apply-templates mode="#current"/>
     </div>
   </xsl:template>
+
+  <!-- The editors' placeholder of a note the source lacks: its marker is printed as it stands and
+       the apparatus says that the note is not in the source. -->
+  <xsl:template match="note[@type = 'missing']" mode="reading diplomatic" priority="4"/>
 
   <!-- The editors' notes: footnotes with a letter, in the reading text only. -->
   <xsl:template match="note[ed:is-editorial(.)][not(parent::bibl[@type = 'attribution'])]" mode="reading" priority="3">
@@ -198,7 +202,7 @@
   </xsl:function>
 
   <!-- Inside a footnote every block is inline (a footnote is one box of text). -->
-  <xsl:template match="p | quote" mode="ed:fn">
+  <xsl:template match="p | quote | cit" mode="ed:fn">
     <span class="pr-fn-{local-name()}" data-tei="{local-name()}">
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
       <xsl:apply-templates mode="ed:fn"/>

@@ -181,7 +181,7 @@ CASES = {
                             "@@" + p(2, 'Text <ref n="2" subtype="unmatched" target="#{id}-p1" type="noteref">[2]</ref>.'),
                             {"raw_back": PLACEHOLDER}),
     "cit-block-one-line": ("A cit of type block is one paragraph of the source",
-                           '        <cit xml:id="{id}-cit1" type="block"><quote xml:id="{id}-quote1" type="block">Words.</quote> <bibl type="citation">(Pravda)</bibl></cit>',
+                           '        <cit xml:id="{id}-cit1" type="block"><quote>Words.</quote> <bibl type="citation">(Pravda)</bibl></cit>',
                            '@@        <cit xml:id="{id}-cit1" type="block"><quote xml:id="{id}-quote1" type="block"><p xml:id="{id}-p2">Words.</p></quote> <bibl type="citation">(Pravda)</bibl></cit>', {}),
     # grammar cases: the edition's schema refuses them
     "grammar-unknown-element": ("<bogus> is not an element of the edition's encoding",

@@ -238,8 +238,8 @@ def block_quote(parent: etree._Element, blocks: list[Block], ctx: Context) -> et
 def _cited_quote(parent: etree._Element, block: Block, ending: re.Match, ctx: Context) -> etree._Element:
     """A block quotation with its citation and marker outside the quote: one cit, one line."""
     cit = sub(parent, "cit", {"xml:id": ctx.new_id("cit"), "type": "block"})
-    quote = sub(cit, "quote", {"xml:id": ctx.new_id("quote"), "type": "block"})
-    ctx.new_id("p")  # the paragraph's number stays taken: the ids of the blocks after it do not move
+    quote = sub(cit, "quote")  # the quoted text of the cit, which is the block (and its line)
+    ctx.new_id("quote"), ctx.new_id("p")  # their numbers stay taken: the ids of the blocks after do not move
     ctx.block_ids.setdefault(block.first_line, cit.get("{http://www.w3.org/XML/1998/namespace}id"))
     cited = "bibl" in ending.groupdict() and ending["bibl"]
     start = ending.start("bibl") if cited else ending.start("after")
