@@ -79,6 +79,7 @@ def test_any_text_gives_valid_tei_that_keeps_every_character(profile, text, vali
     "The title only",  # a front that would hold only a head
     "Title\n\nSource: Pravda\n\nText.[1]\n\nNotes\n\n[1] A note.\n\n[1] The same number again.",
     "Text with a star* and a dagger†.\n\n* The star's note.\n\n† The dagger's note. — Trans.",
+    "the\n\nContents\n\nthe\n\nthe",  # text after a table of contents, with no heading
 ])
 @pytest.mark.parametrize("profile", sorted(PROFILES))
 def test_shapes_that_once_gave_invalid_tei_are_valid(profile, text, validator, tmp_path):
