@@ -168,3 +168,42 @@ def test_the_link_checker_finds_a_missing_file_and_a_missing_anchor(tmp_path):
     assert checked == 5
     assert sorted(broken) == ["a/index.html: ../index.html#nowhere (no such anchor)",
                               "index.html: gone.png (no such file)"]
+
+
+# The first line of a page's own text (after the title and the facts box): its box.
+FIRST_TEXT_LINE = """() => {
+  const main = document.querySelector('main'), facts = main.querySelector('.ed-facts'), title = main.querySelector('h1');
+  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  for (let node; (node = walker.nextNode());) {
+    if (!node.data.trim() || facts.contains(node) || title.contains(node)) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const box = [...range.getClientRects()].find(r => r.height > 0);
+    if (box) return {top: box.top, bottom: box.bottom, facts: facts.getBoundingClientRect().height};
+  }
+  return null;
+}"""
+
+
+@pytest.mark.parametrize("width,height", [(390, 844), (1280, 800)])
+def test_the_text_begins_on_the_first_screen_of_every_view(served, chromium, site_folder, width, height):
+    """The facts box is folded: on every view of every source the text's first line is visible
+    without scrolling, on a phone and on a laptop."""
+    sources = sorted(p.parent.name for p in site_folder.glob("*/reading.html"))
+    context = chromium.new_context(viewport={"width": width, "height": height}, java_script_enabled=False)
+    late, tallest = [], 0.0
+    try:
+        page = context.new_page()
+        for source in sources:
+            for view in ("reading", "diplomatic", "apparatus", "parallel"):
+                page.goto(f"{served}/{source}/{view}.html")
+                line = page.evaluate(FIRST_TEXT_LINE)
+                assert line is not None, f"{source}/{view}.html has no text after its facts"
+                tallest = max(tallest, line["facts"])
+                if line["bottom"] > height:
+                    late.append(f"{source}/{view}.html: first line at {line['top']:.0f} px, facts box {line['facts']:.0f} px")
+    finally:
+        context.close()
+    print(f"\n{width}x{height}: {len(sources) * 4} pages, facts box at most {tallest:.0f} px high")
+    assert len(sources) >= 12
+    assert late == [], "\n".join(late)

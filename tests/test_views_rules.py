@@ -243,3 +243,11 @@ def test_the_stylesheets_and_python_share_one_rule_for_mixed_content():
 
     assert names("always-inline") == set(ALWAYS_INLINE)
     assert names("phrases") == set(PHRASES)
+
+
+def test_a_headings_cite_mark_stands_beside_it_not_in_it(views, saxon):
+    art = render(views, saxon, "reading", '<head xml:id="rule-head1">On the peasantry</head><p xml:id="rule-p1">Text.</p>')
+    heading = art.xpath(".//h2[@id='rule-head1']")[0]
+    assert "".join(heading.itertext()) == "On the peasantry"  # the heading's name is its text
+    wrapper = heading.getparent()
+    assert wrapper.get("class") == "ed-heading" and wrapper.xpath("./span[@class='ed-cite']//*[@class='ed-cite-card']")

@@ -54,12 +54,12 @@
       </header>
       <xsl:choose>
         <xsl:when test="$text = 'diplomatic'">
-          <article class="ed-text ed-diplomatic">
+          <article class="ed-text ed-diplomatic" data-running-title="{ed:title(.)}">
             <xsl:apply-templates select="text" mode="diplomatic"/>
           </article>
         </xsl:when>
         <xsl:otherwise>
-          <article class="ed-text ed-reading">
+          <article class="ed-text ed-reading" data-running-title="{ed:title(.)}">
             <xsl:apply-templates select="text" mode="reading"/>
           </article>
         </xsl:otherwise>
@@ -106,9 +106,50 @@
     <xsl:sequence select="string($name/ancestor::TEI[1]/@xml:id) || '-pn' || $n"/>
   </xsl:function>
 
-  <!-- Paper has no hover and no links to other pages: no cite marks, no parallel links. -->
+  <!-- Paper has no hover and no links to other pages: no cite marks, no parallel links,
+       no links of names and dates. -->
+  <xsl:variable name="ed:link-names" as="xs:boolean" select="false()"/>
   <xsl:template name="ed:cite-mark"/>
   <xsl:template name="ed:corresp-link"/>
+
+  <!-- A speaker's label keeps with its speech: the editors' notes that stand between the label
+       and the speech (the note on an attribution) are footnotes called from the label's line,
+       not a line of their own at which the page could break. -->
+  <xsl:template match="sp[tokenize(@resp) = 'ed:editors'][not(speaker)]" mode="reading" priority="2">
+    <div class="ed-sp" data-tei="sp">
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+      <p class="ed-speaker ed-by-editors" data-edition="attribution">
+        <span class="ed-speaker-name">{ed:participant-label(.)}</span>
+        <span class="ed-hand-label"> (speaker attributed by the editors)</span>
+        <xsl:apply-templates select="ed:label-notes(.)" mode="reading">
+          <xsl:with-param name="in-label" select="true()" tunnel="yes"/>
+        </xsl:apply-templates>
+      </p>
+      <xsl:apply-templates mode="reading"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="speaker" mode="reading">
+    <p class="ed-speaker" data-tei="speaker">
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+      <span class="ed-speaker-name"><xsl:apply-templates mode="reading"/></span>
+      <xsl:apply-templates select="ed:label-notes(..)" mode="reading">
+        <xsl:with-param name="in-label" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </p>
+  </xsl:template>
+
+  <xsl:template match="sp/note[ed:is-editorial(.)][. intersect ed:label-notes(..)]" mode="reading" priority="4">
+    <xsl:param name="in-label" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:if test="$in-label"><xsl:next-match/></xsl:if>
+  </xsl:template>
+
+  <!-- The editors' notes of a turn before its speech (after its label, if it has one). -->
+  <xsl:function name="ed:label-notes" as="element(note)*">
+    <xsl:param name="sp" as="element(sp)"/>
+    <xsl:variable name="speech" select="$sp/*[not(self::speaker or self::note)][1]"/>
+    <xsl:sequence select="$sp/note[ed:is-editorial(.)][empty($speech) or . &lt;&lt; $speech]"/>
+  </xsl:function>
 
   <!-- Notes of the reading text: footnotes. -->
 

@@ -72,12 +72,20 @@
     <section class="ed-div ed-notes" role="doc-endnotes" aria-label="Notes"><xsl:call-template name="ed:prov"/><xsl:apply-templates mode="#current"/></section>
   </xsl:template>
 
+  <!-- A heading's "cite this" mark stands beside the heading, not in it: a heading's name is its
+       text only, and its citation card is no heading's child. -->
   <xsl:template match="head" mode="reading diplomatic">
-    <xsl:element name="h{ed:heading-level(.)}">
-      <xsl:call-template name="ed:prov"/>
-      <xsl:apply-templates mode="#current"/>
-      <xsl:call-template name="ed:cite-mark"/>
-    </xsl:element>
+    <xsl:variable name="mark" as="element()*"><xsl:call-template name="ed:cite-mark"/></xsl:variable>
+    <xsl:variable name="heading" as="element()">
+      <xsl:element name="h{ed:heading-level(.)}">
+        <xsl:call-template name="ed:prov"/>
+        <xsl:apply-templates mode="#current"/>
+      </xsl:element>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="exists($mark)"><div class="ed-heading"><xsl:sequence select="$heading, $mark"/></div></xsl:when>
+      <xsl:otherwise><xsl:sequence select="$heading"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="p" mode="reading diplomatic">

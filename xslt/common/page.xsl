@@ -110,7 +110,9 @@
     </html>
   </xsl:template>
 
-  <!-- The source's bibliographic facts, as its header records them. -->
+  <!-- The source's bibliographic facts, as its header records them: a line of the essentials
+       (author, where and when published), every fact folded under it, and the citation of the
+       page, so that the text begins on the first screen. -->
   <xsl:template name="ed:facts">
     <xsl:param name="tei" as="element(TEI)" required="yes"/>
     <xsl:param name="view" as="xs:string" required="yes"/>
@@ -118,6 +120,9 @@
     <xsl:variable name="id" select="string($tei/@xml:id)"/>
     <section class="ed-facts" aria-labelledby="ed-facts-title" data-tei="sourceDesc">
       <h2 id="ed-facts-title">About this source</h2>
+      <p class="ed-facts-brief">{ed:facts-brief($tei)}</p>
+      <details class="ed-facts-all">
+      <summary>All the facts</summary>
       <dl>
         <xsl:call-template name="ed:fact">
           <xsl:with-param name="term" select="'Author'"/>
@@ -183,6 +188,7 @@
           <dd data-tei="note">{normalize-space()}</dd>
         </xsl:for-each>
       </dl>
+      </details>
       <details class="ed-cite-page">
         <summary>Cite this page</summary>
         <p><span class="ed-citation">{ed:citation($tei)}, {lower-case($ed:views[?file = $view]?label)}.</span><xsl:text> </xsl:text><a class="ed-url" href="{$view}">{ed:page-url($id || '/' || $view)}</a></p>
@@ -190,6 +196,18 @@
       </details>
     </section>
   </xsl:template>
+
+  <!-- The essentials of a source's facts in one line: its authors, where it was published and
+       when, each left out when the header does not know it. -->
+  <xsl:function name="ed:facts-brief" as="xs:string">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:variable name="bibl" select="$tei/teiHeader/fileDesc/sourceDesc/bibl[1]"/>
+    <xsl:variable name="parts" as="xs:string*" select="(
+        string-join($bibl/author[ed:known(.)] ! normalize-space(), '; '),
+        ($bibl/title[@level = 'j'], $bibl/publisher)[ed:known(.)][1] ! normalize-space(),
+        $bibl/date[ed:known(.)][1] ! normalize-space())[. != '']"/>
+    <xsl:sequence select="if (exists($parts)) then string-join($parts, ' · ') else 'Author, place and date not known.'"/>
+  </xsl:function>
 
   <!-- The citation of a view of a source, as a block's "cite this" begins it. -->
   <xsl:function name="ed:cite-prefix" as="xs:string">

@@ -122,15 +122,21 @@ class PdfBuilder(Builder):
         if not front_html:
             return
         front = lay_out(front_html, css)
-        parts = [(front["pdf"], None)]
-        first = 1
-        for source_id in order:
-            layout = layouts[(source_id, "reading")]
-            parts.append((layout["pdf"], first))
-            first += layout["count"]
-        parts.append((back["pdf"], first))
-        data = assemble(parts, title="The Bukharin documents", author="The editors of The Bukharin documents",
-                        lang="en", front_pages=front["count"])
+        starts = {source_id: front["count"] + int(e.get("start")) - 1
+                  for source_id, e in ((e.get("id"), e) for e in pages.iter("source"))}
+        numbers = ["" if index == 0 else _roman(index + 1) for index in range(front["count"])]
+        numbers += [str(n) for n in range(1, start + back["count"])]
+        data = self._one_document(front_html, order, back_html, css, starts, numbers, front["count"])
+        if data is None:  # joined page by page from the layouts (subsets repeated, untagged)
+            parts = [(front["pdf"], None)]
+            first = 1
+            for source_id in order:
+                layout = layouts[(source_id, "reading")]
+                parts.append((layout["pdf"], first))
+                first += layout["count"]
+            parts.append((back["pdf"], first))
+            data = assemble(parts, title="The Bukharin documents", author="The editors of The Bukharin documents",
+                            lang="en", front_pages=front["count"])
         target = out / "edition.pdf"
         write_atomic(target, data)
         self.context.written.append(target)
@@ -140,6 +146,25 @@ class PdfBuilder(Builder):
                             "footnotes": layouts[(s, "reading")]["footnotes"]}
                         for s, e in ((e.get("id"), e) for e in pages.iter("source"))},
         }, indent=1).encode("utf-8"))
+
+    def _one_document(self, front_html: str, order: list[str], back_html: str, css: str,
+                      starts: dict[str, int], numbers: list[str], front_pages: int) -> bytes | None:
+        """edition.pdf laid out as one document (front matter, every source's reading text, back
+        matter): each face is embedded once, as one subset, and the PDF is tagged (PDF/UA-1, one
+        structure tree). None, with the problem reported, if a source would not begin on the
+        page its own layout gave it (the contents and the index give those pages)."""
+        html = one_document([front_html, *(self.html[(s, "reading")] for s in order), back_html])
+        layout = lay_out(html, css)
+        moved = [f"{s} on page {layout['anchors'].get(s, -1) + 1}, not {at + 1}"
+                 for s, at in starts.items() if layout["anchors"].get(s) != at]
+        if moved or layout["count"] != len(numbers):
+            self.context.problems.append(
+                "edition.pdf: laid out as one document, the sources do not begin where their own "
+                f"layouts do ({'; '.join(moved) or 'the page count differs'}); joined page by page instead")
+            return None
+        return assemble([(layout["pdf"], 1)], title="The Bukharin documents",
+                        author="The editors of The Bukharin documents", lang="en",
+                        front_pages=front_pages, numbers=numbers)
 
     def _corpus(self) -> etree._Element:
         corpus = corpus_of_headers(self.context)
@@ -286,17 +311,20 @@ def _roman(n: int) -> str:
     return out
 
 
-def assemble(parts, title: str, author: str, lang: str, front_pages: int = 0) -> bytes:
-    """Join laid-out PDFs, stamp their page numbers (None: roman, the first page unnumbered),
-    keep their bookmarks (headings), add page labels and metadata."""
+def assemble(parts, title: str, author: str, lang: str, front_pages: int = 0,
+             numbers: list[str] | None = None) -> bytes:
+    """Join laid-out PDFs, stamp their page numbers (None: roman, the first page unnumbered;
+    or the given `numbers`, one per page), keep their bookmarks (headings), add page labels and
+    metadata."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import NameObject, TextStringObject
 
-    numbers: list[str] = []
+    given = numbers
+    numbers = []
     if len(parts) == 1:  # one laid-out PDF: keep its catalog (structure tree, XMP, outline)
         data, first = parts[0]
         writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
-        numbers = [str(first + index) for index in range(len(writer.pages))]
+        numbers = given or [str(first + index) for index in range(len(writer.pages))]
     else:
         writer = PdfWriter()
         for data, first in parts:
@@ -320,7 +348,35 @@ def assemble(parts, title: str, author: str, lang: str, front_pages: int = 0) ->
     writer._root_object[NameObject("/Lang")] = TextStringObject(lang)
     buffer = io.BytesIO()
     writer.write(buffer)
-    return buffer.getvalue()
+    return compact(buffer.getvalue())
+
+
+def compact(data: bytes) -> bytes:
+    """The PDF written again with qpdf (pikepdf): its objects in compressed object streams and
+    every stream compressed. pypdf writes each object on its own and leaves merged pages' text
+    uncompressed: a tagged edition.pdf's thousands of structure elements came to 2.6 MB."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        out = io.BytesIO()
+        pdf.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
+    return out.getvalue()
+
+
+def one_document(documents: list[str]) -> str:
+    """One HTML document of several made by print.xsl: each one's body in a division that keeps
+    its language; the first one's head."""
+    import lxml.html
+
+    parsed = [lxml.html.document_fromstring(document) for document in documents]
+    parts = [(d.get("lang", "en"), d.find("body").get("class", ""), list(d.find("body"))) for d in parsed]
+    whole = parsed[0]
+    body = whole.find("body")
+    body.clear()
+    for lang, kind, children in parts:
+        part = etree.SubElement(body, "div", {"class": f"pr-part {kind}".strip(), "lang": lang})
+        part.extend(children)
+    return lxml.html.tostring(whole, doctype="<!DOCTYPE html>", encoding="unicode")
 
 
 def _copy_outline(writer, reader, items, offset: int, parent=None) -> None:
