@@ -86,6 +86,14 @@ def test_editors_supplied_left_out_of_diplomatic_source_add_kept(views, saxon):
     assert text(added) == "[Stalin]" and added.get("title") == "Added by the author"
 
 
+def test_an_add_holding_a_name_is_no_link_around_the_names_link(views, saxon):
+    body = ('<p xml:id="rule-p1">He <add type="interpolation" place="inline" resp="ed:author">'
+            '[<persName ref="per:stalin">Stalin</persName>]</add> is.</p>')
+    for view in ("reading", "diplomatic"):
+        added = render(views, saxon, view, body).xpath(".//*[@data-tei='add']")[0]
+        assert added.tag == "span" and not added.xpath("ancestor::a") and text(added) == "[Stalin]"
+
+
 def test_omission_keeps_its_printed_mark_in_both_views(views, saxon):
     body = ('<p xml:id="rule-p1">a <choice><orig>[…]</orig><reg resp="ed:editors">'
             '<gap reason="omitted" resp="ed:website"/></reg></choice> b</p>')

@@ -55,19 +55,24 @@
   </xsl:template>
 
   <!-- The source's own insertion into what it quotes, printed in its brackets: its text, with its hand. -->
+  <!-- A link to the apparatus, unless it holds links of its own (a name, a date): links do not nest. -->
   <xsl:template match="add" mode="reading">
-    <a class="ed-add" href="apparatus.html#app-{ed:anchor(.)}"><xsl:call-template name="ed:prov"/>
+    <xsl:call-template name="ed:add"><xsl:with-param name="class" select="'ed-add'"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="add" mode="diplomatic">
+    <xsl:call-template name="ed:add"><xsl:with-param name="class" select="'ed-plain'"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template name="ed:add">
+    <xsl:param name="class" as="xs:string" required="yes"/>
+    <xsl:variable name="linked" as="xs:boolean" select="exists(.//(persName | date | ref | ptr | note))"/>
+    <xsl:element name="{if ($linked) then 'span' else 'a'}">
+      <xsl:attribute name="class" select="$class"/>
+      <xsl:call-template name="ed:prov"/>
       <xsl:attribute name="id" select="ed:anchor(.)"/>
+      <xsl:if test="not($linked)"><xsl:attribute name="href" select="'apparatus.html#app-' || ed:anchor(.)"/></xsl:if>
       <xsl:attribute name="title" select="'Added by ' || ed:hand-label(ed:hand(.))"/>
       <xsl:apply-templates mode="#current"/>
-    </a>
-  </xsl:template>
-
-  <xsl:template match="add" mode="diplomatic">
-    <a class="ed-plain" href="apparatus.html#app-{ed:anchor(.)}"><xsl:call-template name="ed:prov"/>
-      <xsl:attribute name="id" select="ed:anchor(.)"/>
-      <xsl:apply-templates mode="#current"/>
-    </a>
+    </xsl:element>
   </xsl:template>
 
   <!-- A cut the source marked (choice of the printed mark and its gap): the reading text shows
