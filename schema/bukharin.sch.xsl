@@ -385,31 +385,41 @@
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
             </xsl:attribute>
-            <xsl:attribute name="id">schematron-constraint-bukharin-dates-27</xsl:attribute>
-            <xsl:attribute name="name">schematron-constraint-bukharin-dates-27</xsl:attribute>
+            <xsl:attribute name="id">schematron-constraint-bukharin-interventions-27</xsl:attribute>
+            <xsl:attribute name="name">schematron-constraint-bukharin-interventions-27</xsl:attribute>
             <xsl:apply-templates/>
          </svrl:active-pattern>
          <xsl:apply-templates mode="M30"
+                              select="//((tei:add)|(tei:supplied)|(tei:gap[@reason = ('omitted', 'illegible', 'missing')])|(tei:figure)|(tei:sp[tokenize(@resp) = 'ed:editors'])|(tei:cit[@type = 'block'])|(tei:ref[@type = 'noteref'][@subtype = 'unmatched'][@target]))[not(self::text())]"/>
+         <svrl:active-pattern>
+            <xsl:attribute name="document">
+               <xsl:value-of select="document-uri(/)"/>
+            </xsl:attribute>
+            <xsl:attribute name="id">schematron-constraint-bukharin-dates-28</xsl:attribute>
+            <xsl:attribute name="name">schematron-constraint-bukharin-dates-28</xsl:attribute>
+            <xsl:apply-templates/>
+         </svrl:active-pattern>
+         <xsl:apply-templates mode="M31"
                               select="//((@when | @notBefore | @notAfter | @from[not(parent::tei:citedRange)] | @to[not(parent::tei:citedRange)] | @when-custom)|(tei:*[@when-custom]))[not(self::text())]"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
             </xsl:attribute>
-            <xsl:attribute name="id">schematron-constraint-bukharin-julian-months-28</xsl:attribute>
-            <xsl:attribute name="name">schematron-constraint-bukharin-julian-months-28</xsl:attribute>
+            <xsl:attribute name="id">schematron-constraint-bukharin-julian-months-29</xsl:attribute>
+            <xsl:attribute name="name">schematron-constraint-bukharin-julian-months-29</xsl:attribute>
             <xsl:apply-templates/>
          </svrl:active-pattern>
-         <xsl:apply-templates mode="M31"
+         <xsl:apply-templates mode="M32"
                               select="//((tei:*[@datingMethod = 'ed:julian'][string-length(@when-custom) = 7]))[not(self::text())]"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
             </xsl:attribute>
-            <xsl:attribute name="id">schematron-constraint-bukharin-blocks-29</xsl:attribute>
-            <xsl:attribute name="name">schematron-constraint-bukharin-blocks-29</xsl:attribute>
+            <xsl:attribute name="id">schematron-constraint-bukharin-blocks-30</xsl:attribute>
+            <xsl:attribute name="name">schematron-constraint-bukharin-blocks-30</xsl:attribute>
             <xsl:apply-templates/>
          </svrl:active-pattern>
-         <xsl:apply-templates mode="M32"
+         <xsl:apply-templates mode="M33"
                               select="//((tei:speaker)|(tei:sp[@who])|(tei:text[.//tei:div]//(tei:p | tei:head | tei:item | tei:list | tei:div | tei:sp | tei:quote[@type = 'block'] | tei:cit | tei:note[@n])))[not(self::text())]"/>
       </svrl:schematron-output>
    </xsl:template>
@@ -1103,11 +1113,165 @@ The element indicated by @spanTo (<xsl:text/>
          </xsl:otherwise>
       </xsl:choose>
    </xsl:template>
-   <!--PATTERN schematron-constraint-bukharin-dates-27-->
+   <!--PATTERN schematron-constraint-bukharin-interventions-27-->
+   <!--RULE insertion-->
+   <xsl:template match="tei:add" priority="1006" mode="M30">
+
+		<!--ASSERT -->
+      <xsl:choose>
+         <xsl:when test="not(tokenize(@resp) = 'ed:editors')"/>
+         <xsl:otherwise>
+            <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl"
+                                test="not(tokenize(@resp) = 'ed:editors')">
+               <xsl:attribute name="id">add-of-the-source</xsl:attribute>
+               <xsl:attribute name="location">
+                  <xsl:apply-templates select="." mode="schematron-select-full-path"/>
+               </xsl:attribute>
+               <svrl:text>add holds the source's own insertion "<xsl:text/>
+                  <xsl:value-of select="normalize-space(.)"/>
+                  <xsl:text/>", printed in its brackets, but resp="ed:editors" says the editors added it: what the editors add is supplied (resp ed:editors); give add the source's hand (ed:author, ed:translator, ed:mia, ed:website or ed:unknown).</svrl:text>
+            </svrl:failed-assert>
+         </xsl:otherwise>
+      </xsl:choose>
+   </xsl:template>
+   <!--RULE supplied-->
+   <xsl:template match="tei:supplied" priority="1005" mode="M30">
+
+		<!--ASSERT -->
+      <xsl:choose>
+         <xsl:when test="tokenize(@resp) = 'ed:editors'"/>
+         <xsl:otherwise>
+            <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl"
+                                test="tokenize(@resp) = 'ed:editors'">
+               <xsl:attribute name="id">supplied-of-the-editors</xsl:attribute>
+               <xsl:attribute name="location">
+                  <xsl:apply-templates select="." mode="schematron-select-full-path"/>
+               </xsl:attribute>
+               <svrl:text>supplied "<xsl:text/>
+                  <xsl:value-of select="normalize-space(.)"/>
+                  <xsl:text/>" is text this edition's editors supply and needs resp="ed:editors"; an insertion the source prints in its own brackets is add with the source's hand.</svrl:text>
+            </svrl:failed-assert>
+         </xsl:otherwise>
+      </xsl:choose>
+   </xsl:template>
+   <!--RULE omission-->
+   <xsl:template match="tei:gap[@reason = ('omitted', 'illegible', 'missing')]"
+                 priority="1004"
+                 mode="M30">
+
+		<!--ASSERT -->
+      <xsl:choose>
+         <xsl:when test="parent::tei:reg/parent::tei:choice/tei:orig[normalize-space()]"/>
+         <xsl:otherwise>
+            <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl"
+                                test="parent::tei:reg/parent::tei:choice/tei:orig[normalize-space()]">
+               <xsl:attribute name="id">gap-omitted-keeps-mark</xsl:attribute>
+               <xsl:attribute name="location">
+                  <xsl:apply-templates select="." mode="schematron-select-full-path"/>
+               </xsl:attribute>
+               <svrl:text>An omission the source marks keeps the mark it printed: put the gap in reg beside the printed mark in orig, &lt;choice&gt;&lt;orig&gt;…&lt;/orig&gt;&lt;reg resp="ed:editors"&gt;&lt;gap reason="omitted" resp="…"/&gt;&lt;/reg&gt;&lt;/choice&gt;.</svrl:text>
+            </svrl:failed-assert>
+         </xsl:otherwise>
+      </xsl:choose>
+      <!--ASSERT -->
+      <xsl:choose>
+         <xsl:when test="@resp"/>
+         <xsl:otherwise>
+            <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="@resp">
+               <xsl:attribute name="id">gap-omitted-hand</xsl:attribute>
+               <xsl:attribute name="location">
+                  <xsl:apply-templates select="." mode="schematron-select-full-path"/>
+               </xsl:attribute>
+               <svrl:text>The gap needs resp: the hand that marked it in the source (ed:author, ed:translator, ed:mia, ed:website or ed:unknown).</svrl:text>
+            </svrl:failed-assert>
+         </xsl:otherwise>
+      </xsl:choose>
+   </xsl:template>
+   <!--RULE lost-figure-->
+   <xsl:template match="tei:figure" priority="1003" mode="M30">
+
+		<!--ASSERT -->
+      <xsl:choose>
+         <xsl:when test="tokenize(@resp) = 'ed:editors' and tei:figDesc[normalize-space()] and tei:gap[@reason = 'lost']"/>
+         <xsl:otherwise>
+            <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl"
+                                test="tokenize(@resp) = 'ed:editors' and tei:figDesc[normalize-space()] and tei:gap[@reason = 'lost']">
+               <xsl:attribute name="id">figure-lost-described</xsl:attribute>
+               <xsl:attribute name="location">
+                  <xsl:apply-templates select="." mode="schematron-select-full-path"/>
+               </xsl:attribute>
+               <svrl:text>A figure the received text lost is the editors' record (resp="ed:editors") and says what the text tells of it (figDesc) and that it is lost (gap reason="lost").</svrl:text>
+            </svrl:failed-assert>
+         </xsl:otherwise>
+      </xsl:choose>
+   </xsl:template>
+   <!--RULE attribution-->
+   <xsl:template match="tei:sp[tokenize(@resp) = 'ed:editors']"
+                 priority="1002"
+                 mode="M30">
+
+		<!--ASSERT -->
+      <xsl:choose>
+         <xsl:when test="@cert and tei:certainty[@match = '@who'][@cert = current()/@cert][tokenize(@resp) = 'ed:editors']"/>
+         <xsl:otherwise>
+            <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl"
+                                test="@cert and tei:certainty[@match = '@who'][@cert = current()/@cert][tokenize(@resp) = 'ed:editors']">
+               <xsl:attribute name="id">attribution-certainty</xsl:attribute>
+               <xsl:attribute name="location">
+                  <xsl:apply-templates select="." mode="schematron-select-full-path"/>
+               </xsl:attribute>
+               <svrl:text>The editors attribute this turn (resp="ed:editors"): say how sure they are, with cert on the sp and a certainty on its who of the same degree (&lt;certainty cert="…" locus="value" match="@who" resp="ed:editors"/&gt;).</svrl:text>
+            </svrl:failed-assert>
+         </xsl:otherwise>
+      </xsl:choose>
+   </xsl:template>
+   <!--RULE cited-quotation-->
+   <xsl:template match="tei:cit[@type = 'block']" priority="1001" mode="M30">
+
+		<!--ASSERT -->
+      <xsl:choose>
+         <xsl:when test="not(.//tei:p) and tei:quote[not(@type)] and (tei:bibl[@type = 'citation'] or tei:ref[@type = 'noteref'])"/>
+         <xsl:otherwise>
+            <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl"
+                                test="not(.//tei:p) and tei:quote[not(@type)] and (tei:bibl[@type = 'citation'] or tei:ref[@type = 'noteref'])">
+               <xsl:attribute name="id">cit-block-one-line</xsl:attribute>
+               <xsl:attribute name="location">
+                  <xsl:apply-templates select="." mode="schematron-select-full-path"/>
+               </xsl:attribute>
+               <svrl:text>A cit of type block is one paragraph of the source: its quote and, after it, the citation (bibl type="citation") or note marker the source prints; a quotation of several paragraphs is a quote type="block" with its paragraphs.</svrl:text>
+            </svrl:failed-assert>
+         </xsl:otherwise>
+      </xsl:choose>
+   </xsl:template>
+   <!--RULE placeholder-->
+   <xsl:template match="tei:ref[@type = 'noteref'][@subtype = 'unmatched'][@target]"
+                 priority="1000"
+                 mode="M30">
+
+		<!--ASSERT -->
+      <xsl:choose>
+         <xsl:when test="id(substring(@target, 2))/self::tei:note[@type = 'missing']"/>
+         <xsl:otherwise>
+            <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl"
+                                test="id(substring(@target, 2))/self::tei:note[@type = 'missing']">
+               <xsl:attribute name="id">noteref-placeholder</xsl:attribute>
+               <xsl:attribute name="location">
+                  <xsl:apply-templates select="." mode="schematron-select-full-path"/>
+               </xsl:attribute>
+               <svrl:text>The note marker <xsl:text/>
+                  <xsl:value-of select="normalize-space(.)"/>
+                  <xsl:text/> is typed unmatched (the source lacks its note), so it points at the editors' placeholder, a note type="missing"; target="<xsl:text/>
+                  <xsl:value-of select="@target"/>
+                  <xsl:text/>" is not one.</svrl:text>
+            </svrl:failed-assert>
+         </xsl:otherwise>
+      </xsl:choose>
+   </xsl:template>
+   <!--PATTERN schematron-constraint-bukharin-dates-28-->
    <!--RULE date-value-->
    <xsl:template match="@when | @notBefore | @notAfter | @from[not(parent::tei:citedRange)] | @to[not(parent::tei:citedRange)] | @when-custom"
                  priority="1001"
-                 mode="M30">
+                 mode="M31">
       <xsl:variable name="y" select="number(substring(., 1, 4))"/>
       <xsl:variable name="m" select="number(substring(., 6, 2))"/>
       <xsl:variable name="d" select="number(substring(., 9, 2))"/>
@@ -1142,7 +1306,7 @@ The element indicated by @spanTo (<xsl:text/>
       </xsl:choose>
    </xsl:template>
    <!--RULE calendars-->
-   <xsl:template match="tei:*[@when-custom]" priority="1000" mode="M30">
+   <xsl:template match="tei:*[@when-custom]" priority="1000" mode="M31">
       <xsl:variable name="c" select="string(@when-custom)"/>
       <xsl:variable name="w" select="string(@when)"/>
       <xsl:variable name="wa" select="floor((14 - number(substring($w, 6, 2))) div 12)"/>
@@ -1196,11 +1360,11 @@ The element indicated by @spanTo (<xsl:text/>
          </xsl:otherwise>
       </xsl:choose>
    </xsl:template>
-   <!--PATTERN schematron-constraint-bukharin-julian-months-28-->
+   <!--PATTERN schematron-constraint-bukharin-julian-months-29-->
    <!--RULE julian-months-->
    <xsl:template match="tei:*[@datingMethod = 'ed:julian'][string-length(@when-custom) = 7]"
                  priority="1000"
-                 mode="M31">
+                 mode="M32">
       <xsl:variable name="y" select="number(substring(@when-custom, 1, 4))"/>
       <xsl:variable name="m" select="number(substring(@when-custom, 6, 2))"/>
       <xsl:variable name="last"
@@ -1247,9 +1411,9 @@ The element indicated by @spanTo (<xsl:text/>
          </xsl:otherwise>
       </xsl:choose>
    </xsl:template>
-   <!--PATTERN schematron-constraint-bukharin-blocks-29-->
+   <!--PATTERN schematron-constraint-bukharin-blocks-30-->
    <!--RULE speaker-->
-   <xsl:template match="tei:speaker" priority="1002" mode="M32">
+   <xsl:template match="tei:speaker" priority="1002" mode="M33">
 
 		<!--ASSERT -->
       <xsl:choose>
@@ -1268,7 +1432,7 @@ The element indicated by @spanTo (<xsl:text/>
       </xsl:choose>
    </xsl:template>
    <!--RULE turn-->
-   <xsl:template match="tei:sp[@who]" priority="1001" mode="M32">
+   <xsl:template match="tei:sp[@who]" priority="1001" mode="M33">
 
 		<!--ASSERT -->
       <xsl:choose>
@@ -1290,7 +1454,7 @@ The element indicated by @spanTo (<xsl:text/>
    <!--RULE block-->
    <xsl:template match="tei:text[.//tei:div]//(tei:p | tei:head | tei:item | tei:list | tei:div | tei:sp | tei:quote[@type = 'block'] | tei:cit | tei:note[@n])"
                  priority="1000"
-                 mode="M32">
+                 mode="M33">
 
 		<!--ASSERT -->
       <xsl:choose>

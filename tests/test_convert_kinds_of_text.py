@@ -8,7 +8,7 @@ from lxml import etree
 from bukharin_edition.convert import encode_source
 from bukharin_edition.convert.guess import guess_profile
 from bukharin_edition.convert.notes import hand_of, read_label
-from bukharin_edition.fidelity import inline_text
+from bukharin_edition.fidelity import diplomatic_text, inline_text
 from conftest import invented_manifest
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -41,7 +41,8 @@ def notes_and_markers(root):
      [("*", "ed:author"), ("†", "ed:website")], [("*", "*", "#invented-note-star1"), ("†", "†", "#invented-note-dagger1")]),
     ("A claim [3] in the text.\n\nNotes\n\n1 . One.\n\n3 . Three.",
      [("1", "ed:author"), ("3", "ed:author")], [("[3]", "3", "#invented-note3")]),
-    ("No note for this [7] marker.", [], [("[7]", "7", "unmatched")]),
+    # a marker without its note points at the editors' placeholder (type missing) in a notes section
+    ("No note for this [7] marker.", [("7", "ed:editors")], [("[7]", "7", "#invented-note7")]),
 ])
 def test_notes_and_markers_of_every_style_are_linked_with_their_hand(profile, text, notes, markers):
     root, _ = encoded(text, profile)
@@ -159,15 +160,50 @@ def test_names_the_register_lacks_are_proposed_and_accepted_for_review(tmp_path)
 
 
 @pytest.mark.parametrize("text, element, attrs", [
-    ("He said [...] that it was so.", "seg", {"type": "omission", "resp": "ed:author"}),
-    ("He said […] that it was so.", "seg", {"type": "omission", "resp": "ed:author"}),
-    ("He said (...) that it was so.", "seg", {"type": "omission", "resp": "ed:author"}),
-    ("He said that (they) would come.", "supplied", {"reason": "interpolation", "resp": "ed:author"}),
+    ("He said [...] that it was so.", "gap", {"reason": "omitted", "resp": "ed:author"}),
+    ("He said […] that it was so.", "gap", {"reason": "omitted", "resp": "ed:author"}),
+    ("He said (...) that it was so.", "gap", {"reason": "omitted", "resp": "ed:author"}),
+    ("He said [. . . — Trans.] that it was so.", "gap", {"reason": "omitted", "resp": "ed:translator"}),
+    ("He said that (they) would come.", "add", {"type": "interpolation", "place": "inline", "resp": "ed:author"}),
+    ("He said that [the party] would come.", "add", {"type": "interpolation", "place": "inline", "resp": "ed:author"}),
 ])
 def test_editorial_marks_in_brackets_and_parentheses_are_encoded_with_their_hand(text, element, attrs):
     root, _ = encoded(text)
     found = root.find(f".//t:body//t:{element}", NS)
     assert found is not None and dict(found.attrib) == attrs
+    assert root.find(".//t:body//t:supplied", NS) is None  # the source's brackets are never the editors'
+
+
+@pytest.mark.parametrize("mark", ["[...]", "[…]", "(...)", "(…)", "[. . .]"])
+def test_a_printed_omission_mark_is_kept_in_orig_beside_its_gap(mark):
+    root, _ = encoded(f"He said {mark} that it was so.")
+    choice = root.find(".//t:body//t:choice", NS)
+    assert choice.find("t:orig", NS).text == mark
+    reg = choice.find("t:reg", NS)
+    assert reg.get("resp") == "ed:editors" and [etree.QName(e).localname for e in reg] == ["gap"]
+    assert diplomatic_text(root).endswith(f"He said {mark} that it was so.")
+
+
+@pytest.mark.parametrize("text, described", [
+    ("Lenin was there (pictured).", "Lenin was there (pictured)."),
+    ("Pictured is a cartoon he drew. He drew well.", "Pictured is a cartoon he drew."),
+    ("The photo above shows the Congress of 1927.", "The photo above shows the Congress of 1927."),
+])
+def test_a_paragraph_that_refers_to_a_picture_records_the_lost_figure_after_it(text, described):
+    root, _ = encoded(f"Before.\n\n{text}\n\nAfter.")
+    figure = root.find(".//t:body//t:figure", NS)
+    assert figure.get("type") == "lost" and figure.get("resp") == "ed:editors"
+    assert figure.getprevious().xpath("string()") == text  # where it stood: after its paragraph
+    assert f"\u201c{described}\u201d" in figure.find("t:figDesc", NS).text
+    assert figure.find("t:gap", NS).get("reason") == "lost"
+    assert "figure" not in diplomatic_text(root) and text in diplomatic_text(root)
+
+
+@pytest.mark.parametrize("text", ["He pictured to himself a victory.", "A picture of the Congress.",
+                                  "The image of the party was tarnished."])
+def test_words_about_pictures_that_point_at_none_record_no_figure(text):
+    root, _ = encoded(text)
+    assert root.find(".//t:figure", NS) is None
 
 
 def test_a_parenthesis_that_is_ordinary_text_stays_text_and_unbalanced_ones_are_reported():
@@ -195,3 +231,17 @@ def test_a_table_of_contents_is_a_list_of_its_entries(profile, tmp_path):
     (tmp_path / "edition.xml").write_bytes(encode_shared(manifest).data)
     (tmp_path / "invented.xml").write_bytes(converted.data)
     assert not [p for p in Validator(ROOT / "schema").check_file(tmp_path / "invented.xml") if p.severity == "error"]
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("He said [illegible] that it was so.", "illegible"),
+    ("He said [two words illegible] that it was so.", "illegible"),
+    ("He said [intervening pages of transcript missing] that it was so.", "missing"),
+    ("He said [text omitted] that it was so.", "omitted"),
+])
+def test_a_gap_the_source_states_in_brackets_is_a_gap_of_its_hand_not_an_addition(text, reason):
+    root, _ = encoded(text)
+    assert root.find(".//t:body//t:add", NS) is None
+    gap = root.find(".//t:body//t:choice/t:reg/t:gap", NS)
+    assert dict(gap.attrib) == {"reason": reason, "resp": "ed:author"}
+    assert diplomatic_text(root).endswith(text)

@@ -2,7 +2,10 @@
 
 The texts are drawn from what new sources are made of: paragraphs, headings, speaker labels in
 every case, note markers and notes of every style, signatures of the hands, bracketed and
-parenthesised spans, digit runs that are and are not dates, metadata lines. CI runs a bounded,
+parenthesised spans, omission marks, insertions of the source, markers without their notes (which
+get the editors' placeholders), references to pictures the text lacks (a lost figure), block
+quotations with their citations and markers, dates of writing in provenance lines, digit runs
+that are and are not dates, metadata lines. CI runs a bounded,
 derandomized number of examples; a longer run:
 
     PROFILE_EXAMPLES=1000 .venv/bin/python -m pytest tests/test_convert_never_invalid.py
@@ -30,7 +33,8 @@ WORDS = (
     "[1] [2] [12] 1) 2) (1) (2) ¹ ² ³ * ** † ‡ — – - MIA -Ed. Ed. Trans. [sic] [sic — MIA] "
     "(...) (…) […] [...] (they) [the peasantry] 58-1a pp. 45-67 p. Article 319 N.I. N. I. "
     "Genrikh Yagoda Iagoda VYSHINSKY: THE PRESIDENT: Vyshinsky: Bukharin: Q. A. Source: "
-    "Transcription: Written: Recorded: : . , ; ! ? [ ] ( ) “ ” ‘ ’ & < > Ж ж é"
+    "Transcription: Written: Recorded: : . , ; ! ? [ ] ( ) “ ” ‘ ’ & < > Ж ж é "
+    "… …. [. . .] (pictured) pictured is the photo above [Stalin] [the Party] (is) [8] [17]"
 ).split(" ")
 SPECIAL_LINES = (
     "Notes", "Footnotes", "Endnotes", "NOTES", "Editor's Notes", "1. A note. — MIA", "[1] A note.",
@@ -39,6 +43,10 @@ SPECIAL_LINES = (
     "THE PRESIDENT: Sit down.", "Bukharin: I do.", "VYSHINSKY. Go on.", "MR. X: Yes.",
     "Source: Pravda, No. 5", "Transcription/Markup: A. N. Other", "Chapter I", "* * *",
     "Contents", "I. The Question", "Moscow, March 5, 1938", "Nikolai Bukharin: The ABC of Communism",
+    "… we repent our crimes….", "Lenin (pictured) spoke [7].", "Pictured is a cartoon he drew.",
+    "He [Stalin] said [...] that (they) would [. . . — Trans.] come.",
+    "Comrade Trotsky wrote the following:", "The quoted words. (The New Course, p 50) [1]",
+    "More quoted words. [2]", "Written: Written on June 11, 1921",
 )
 line = st.lists(st.sampled_from(WORDS), min_size=1, max_size=14).map(" ".join)
 paragraph = st.lists(st.one_of(line, st.sampled_from(SPECIAL_LINES)), min_size=1, max_size=3).map("\n".join)
@@ -71,6 +79,7 @@ def test_any_text_gives_valid_tei_that_keeps_every_character(profile, text, vali
     "The title only",  # a front that would hold only a head
     "Title\n\nSource: Pravda\n\nText.[1]\n\nNotes\n\n[1] A note.\n\n[1] The same number again.",
     "Text with a star* and a dagger†.\n\n* The star's note.\n\n† The dagger's note. — Trans.",
+    "the\n\nContents\n\nthe\n\nthe",  # text after a table of contents, with no heading
 ])
 @pytest.mark.parametrize("profile", sorted(PROFILES))
 def test_shapes_that_once_gave_invalid_tei_are_valid(profile, text, validator, tmp_path):

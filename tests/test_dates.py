@@ -133,7 +133,7 @@ def test_numbers_that_are_not_dates_are_never_dates(documents, source, context):
     root = etree.fromstring(documents[f"{source}.xml"].data)
     seen = 0
     for block in root.find("t:text", NS).iter(f"{{{TEI_NS}}}p", f"{{{TEI_NS}}}head", f"{{{TEI_NS}}}item",
-                                               f"{{{TEI_NS}}}bibl"):
+                                               f"{{{TEI_NS}}}bibl", f"{{{TEI_NS}}}cit"):
         text, spans = _date_spans(block)
         start = text.find(context)
         while start != -1:

@@ -120,3 +120,55 @@ def test_the_agents_the_source_names_are_declared_and_point_at_the_register():
     translator = _header("bordiga-enrich-yourselves").find("t:fileDesc/t:titleStmt/t:respStmt[t:persName]", NS)
     assert translator.findtext("t:persName", namespaces=NS) == "Leon Thalheimer"
     assert translator.find("t:persName", NS).get("ref") is None  # not in the register: no pointer guessed
+
+
+PROVENANCE_PAGE = """A Letter
+
+Written: Written on June 11, 1921
+Source: Collected Works, Volume 45
+Transcription/Markup: A. N. Other
+
+Dear comrades, the letter says little.
+"""
+
+
+@pytest.mark.parametrize("text, value", [
+    (PROVENANCE_PAGE, {"when": "1921-06-11"}),
+    (PROVENANCE_PAGE.replace("on June 11, 1921", "after June 20, 1916"), {"notBefore": "1916-06-20"}),
+    # a page pasted without blank lines: the provenance lines are the text's first block
+    ("Written: Written on June 11, 1921\nSource: Collected Works\n\nThe letter.", {"when": "1921-06-11"}),
+])
+def test_the_date_of_writing_the_front_matter_states_is_the_creation(text, value):
+    from bukharin_edition.convert import encode_source
+    from conftest import invented_manifest
+    manifest = invented_manifest(text, profile="mia-article")
+    root = etree.fromstring(encode_source(manifest, manifest.sources[0]).data)
+    date = root.find("t:teiHeader/t:profileDesc/t:creation/t:date", NS)
+    assert {k: v for k, v in date.attrib.items()} == value
+    assert root.find("t:teiHeader/t:profileDesc", NS)[0].tag.endswith("creation")
+
+
+def test_the_manifest_date_of_writing_wins_and_a_date_elsewhere_is_no_creation():
+    from bukharin_edition.convert import encode_source
+    from conftest import invented_manifest
+    manifest = invented_manifest(PROVENANCE_PAGE, profile="mia-article", created="1921-06-10")
+    root = etree.fromstring(encode_source(manifest, manifest.sources[0]).data)
+    assert [d.get("when") for d in root.iterfind(".//t:creation/t:date", NS)] == ["1921-06-10"]
+    manifest = invented_manifest("A Title\n\nSource: Pravda, June 11, 1921\n\nIt was written on June 11, 1921.",
+                                 profile="mia-article")
+    root = etree.fromstring(encode_source(manifest, manifest.sources[0]).data)
+    assert root.find(".//t:creation", NS) is None  # a date of publication is not the date of writing
+
+
+def test_the_facts_box_shows_the_date_of_writing(saxon):
+    from bukharin_edition.convert import encode_source
+    from conftest import invented_manifest
+    from htmltext import parse
+    manifest = invented_manifest(PROVENANCE_PAGE, profile="mia-article")
+    data = encode_source(manifest, manifest.sources[0]).data
+    exe = saxon.new_xslt30_processor().compile_stylesheet(stylesheet_file=str(ROOT / "xslt" / "reading.xsl"))
+    page = parse(exe.transform_to_string(xdm_node=saxon.parse_xml(xml_text=data.decode("utf-8"))))
+    terms = [dt.text_content().strip() for dt in page.xpath("//section[@class='ed-facts']//dt")]
+    assert "Written" in terms
+    written = page.xpath("//section[@class='ed-facts']//dd[@data-tei='creation']")[0]
+    assert written.text_content().strip() == "June 11, 1921"

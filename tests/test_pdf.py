@@ -81,7 +81,8 @@ def _footnoted(root) -> list:
     marked = {r.get("target", "").lstrip("#") for r in root.iterfind(".//t:text//t:ref[@type='noteref']", NS)}
     end = [n for n in root.iterfind(".//t:text//t:note[@place='end']", NS) if n.get("{http://www.w3.org/XML/1998/namespace}id") in marked]
     editors = [n for n in root.iterfind(".//t:text//t:note[@resp='ed:editors']", NS)
-               if not (etree.QName(n.getparent()).localname == "bibl" and n.getparent().get("type") == "attribution")]
+               if not (etree.QName(n.getparent()).localname == "bibl" and n.getparent().get("type") == "attribution")
+               and n.get("type") != "missing"]  # the placeholder of a missing note: the apparatus says it
     return end + editors
 
 

@@ -47,7 +47,9 @@ def test_the_last_plea_is_bukharins_by_the_editors_attribution(project):
     turns = plea.findall("t:sp", NS)
     assert len(turns) == 1
     sp = turns[0]
-    assert sp.get("who") == "#bukharin" and sp.get("resp") == "ed:editors"
+    assert sp.get("who") == "#bukharin" and sp.get("resp") == "ed:editors" and sp.get("cert") == "high"
+    certainty = sp.find("t:certainty", NS)
+    assert dict(certainty.attrib) == {"cert": "high", "locus": "value", "match": "@who", "resp": "ed:editors"}
     assert sp.find("t:speaker", NS) is None  # the edition adds no label to the text
     note = sp.find("t:note[@type='attribution']", NS)
     assert note.get("resp") == "ed:editors" and "dropped the heading" in note.text
@@ -64,11 +66,14 @@ def test_the_indictment_is_its_own_division(project):
 
 def test_the_cuts_of_the_source_are_omissions_and_other_ellipses_stay_text(project):
     root = _root(project, "trial-1938")
-    cuts = root.findall(".//t:seg[@type='omission']", NS)
-    assert [c.text for c in cuts] == ["…", "….", "….", "….", "…", "….", "…", "…."]
-    assert {c.get("resp") for c in cuts} == {"ed:website"}
+    cuts = root.xpath(".//t:choice[t:reg/t:gap]", namespaces=NS)
+    assert [c.find("t:orig", NS).text for c in cuts] == ["…"] * 8
+    # a cut that ends a sentence keeps the full stop after it, as text
+    assert [(c.tail or "")[:1] for c in cuts] == [" ", ".", ".", ".", " ", ".", " ", "."]
+    assert {c.find("t:reg/t:gap", NS).get("resp") for c in cuts} == {"ed:website"}
+    assert {c.find("t:reg/t:gap", NS).get("reason") for c in cuts} == {"omitted"}
     biography = _root(project, "spartacus-biography")
-    assert biography.find(".//t:seg[@type='omission']", NS) is None
+    assert biography.find(".//t:gap", NS) is None
     assert "sovkhozes… Now" in "".join(biography.find(".//t:text", NS).itertext())
 
 

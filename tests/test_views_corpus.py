@@ -110,7 +110,7 @@ def test_trial_is_a_dialogue_with_its_speakers(corpus_build):
     speakers = [s.text_content().strip() for s in page.xpath("//article//*[@data-tei='speaker']")]
     assert speakers[:2] == ["THE PRESIDENT:", "BUKHARIN:"] and len(speakers) == 13
     attributed = page.xpath("//div[@id='trial-1938-sp14']/p[contains(@class, 'ed-by-editors')]")
-    assert attributed and attributed[0].text_content() == "Bukharin (speaker attributed by the editors)"
+    assert attributed and attributed[0].text_content() == "Bukharin (speaker attributed by the editors, certainty high)"
 
 
 def test_mia_article_notes_are_labelled_by_hand(corpus_build):
@@ -118,9 +118,12 @@ def test_mia_article_notes_are_labelled_by_hand(corpus_build):
     page = _page(out, "mia-permanent-revolution", "apparatus")
     groups = [h.text_content() for h in page.xpath("//section[contains(@class, 'ed-app-group')]/h3")]
     # End notes (author 3, MIA 5) and bracketed notes (author 6, translator 1, MIA 8), and the
-    # editors' reasons for their 7 corrections.
+    # editors' reasons for their 7 corrections and their 10 placeholders of the notes not received.
     assert groups == ["Notes of the author (9)", "Notes of the translator (1)",
-                      "Notes of the Marxists Internet Archive (13)", "Notes of the editors of this edition (7)"]
+                      "Notes of the Marxists Internet Archive (13)", "Notes of the editors of this edition (17)"]
+    placeholders = page.xpath("//li[@data-tei='note'][starts-with(@id, 'app-mia-permanent-revolution-note')]"
+                              "[contains(., 'is not in the received text')]")
+    assert len(placeholders) == 10
 
 
 def test_index_lists_every_source_in_the_order_of_the_received_file(corpus_build):

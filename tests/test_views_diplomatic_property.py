@@ -25,11 +25,16 @@ def inline(depth: int = 0):
         words.map(lambda w: f"<choice><orig>{w}</orig><reg resp=\"ed:editors\">r</reg></choice>"),
         st.tuples(words, hands).map(lambda t: f"<note type=\"gloss\" place=\"inline\" resp=\"{t[1]}\">[{t[0]}]</note>"),
         words.map(lambda w: f"<note type=\"editorial\" resp=\"ed:editors\">{w}</note>"),
-        st.tuples(words, hands).map(lambda t: f"<supplied resp=\"{t[1]}\">[{t[0]}]</supplied>"),
-        words.map(lambda w: f"<supplied resp=\"ed:editors\">{w}</supplied>"),
-        st.just("<seg type=\"omission\" resp=\"ed:website\">…</seg>"),
+        st.tuples(words, hands).map(
+            lambda t: f"<add type=\"interpolation\" place=\"inline\" resp=\"{t[1]}\">[{t[0]}]</add>"),
+        words.map(lambda w: f"<supplied reason=\"omitted\" resp=\"ed:editors\">{w}</supplied>"),
+        st.tuples(st.sampled_from(["…", "[…]", "(...)", ". . ."]), hands).map(
+            lambda t: f"<choice><orig>{t[0]}</orig><reg resp=\"ed:editors\">"
+                      f"<gap reason=\"omitted\" resp=\"{t[1]}\"/></reg></choice>"),
         st.integers(1, 9).map(lambda n: f"<ref type=\"noteref\" n=\"{n}\" target=\"#p-note{n}\">[{n}]</ref>"),
         st.integers(1, 9).map(lambda n: f"<ref type=\"noteref\" subtype=\"unmatched\" n=\"{n}\">[{n}]</ref>"),
+        st.integers(1, 9).map(lambda n: f"<ref type=\"noteref\" subtype=\"unmatched\" n=\"{n}\" "
+                                        f"target=\"#p-missing{n}\">[{n}]</ref>"),
         words.map(lambda w: f"<persName ref=\"per:x\">{w}</persName>"),
         words.map(lambda w: f"<date when=\"1917-04-03\">{w}</date>"),
         st.just("<lb/>"),
@@ -60,6 +65,14 @@ block = st.one_of(
         lambda t: f'<sp who="#a"><speaker>{t[0]}:</speaker>'
                   + ('<note type="attribution" resp="ed:editors">why</note>' if t[2] else "")
                   + "".join(map(_p, t[1])) + "</sp>"),
+    # a turn the editors attribute: no label, their certainty and note
+    st.tuples(st.sampled_from(["high", "medium"]), st.lists(mixed, min_size=1, max_size=2)).map(
+        lambda t: f'<sp who="#a" resp="ed:editors" cert="{t[0]}"><certainty cert="{t[0]}" locus="value" '
+                  f'match="@who" resp="ed:editors"/><note type="attribution" resp="ed:editors">why</note>'
+                  + "".join(map(_p, t[1])) + "</sp>"),
+    words.map(lambda w: f'<figure type="lost" resp="ed:editors"><figDesc>{w}</figDesc><gap reason="lost"/></figure>'),
+    st.integers(1, 9).map(lambda n: f'<note xml:id="p-missing{n}x{next(counter)}" n="{n}" type="missing" '
+                                    f'resp="ed:editors"><gap reason="lost"><desc>not received</desc></gap></note>'),
     mixed.map(lambda c: f'<note type="editorial" resp="ed:editors"><p>{c}</p></note>'),
     st.tuples(st.integers(1, 9), mixed).map(
         lambda t: f'<note xml:id="p-note{t[0]}x{next(counter)}" n="{t[0]}" place="end" resp="ed:author" type="author">{_p(t[1])}</note>'),

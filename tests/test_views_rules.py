@@ -75,19 +75,61 @@ def test_editors_note_shown_in_reading_left_out_of_diplomatic(views, saxon):
     assert "Ours." not in text(render(views, saxon, "diplomatic", body))
 
 
-def test_editors_supplied_left_out_of_diplomatic_source_supplied_kept(views, saxon):
-    body = '<p xml:id="rule-p1">said <supplied resp="ed:author" reason="interpolation">[Stalin]</supplied><supplied resp="ed:editors">,</supplied> then</p>'
+def test_editors_supplied_left_out_of_diplomatic_source_add_kept(views, saxon):
+    body = ('<p xml:id="rule-p1">said <add type="interpolation" place="inline" resp="ed:author">[Stalin]</add>'
+            '<supplied resp="ed:editors" reason="omitted">,</supplied> then</p>')
     dipl = without_interface(render(views, saxon, "diplomatic", body).xpath(".//p")[0])
     assert text(dipl) == "said [Stalin] then"
     reading = render(views, saxon, "reading", body)
     assert reading.xpath("string(.//*[contains(@class, 'ed-by-editors')])") == ","
+    added = reading.xpath(".//*[@data-tei='add']")[0]
+    assert text(added) == "[Stalin]" and added.get("title") == "Added by the author"
 
 
-def test_omission_keeps_its_ellipsis_in_both_views(views, saxon):
-    body = '<p xml:id="rule-p1">a <seg type="omission" resp="ed:website">…</seg> b</p>'
+def test_an_add_holding_a_name_is_no_link_around_the_names_link(views, saxon):
+    body = ('<p xml:id="rule-p1">He <add type="interpolation" place="inline" resp="ed:author">'
+            '[<persName ref="per:stalin">Stalin</persName>]</add> is.</p>')
+    for view in ("reading", "diplomatic"):
+        added = render(views, saxon, view, body).xpath(".//*[@data-tei='add']")[0]
+        assert added.tag == "span" and not added.xpath("ancestor::a") and text(added) == "[Stalin]"
+
+
+def test_omission_keeps_its_printed_mark_in_both_views(views, saxon):
+    body = ('<p xml:id="rule-p1">a <choice><orig>[…]</orig><reg resp="ed:editors">'
+            '<gap reason="omitted" resp="ed:website"/></reg></choice> b</p>')
     for view in ("reading", "diplomatic"):
         art = render(views, saxon, view, body)
-        assert art.xpath("string(.//*[@data-type='omission'])") == "…"
+        assert text(without_interface(art.xpath(".//p")[0])) == "a […] b"
+    cut = render(views, saxon, "reading", body).xpath(".//*[@data-type='omission']")[0]
+    assert cut.get("title") == "Omission marked by the website or its editor"
+
+
+def test_a_gap_the_source_states_keeps_its_words_and_says_whose_it_is(views, saxon):
+    body = ('<p xml:id="rule-p1">a <choice><orig>[illegible]</orig><reg resp="ed:editors">'
+            '<gap reason="illegible" resp="ed:author"/></reg></choice> b</p>')
+    reading = render(views, saxon, "reading", body)
+    assert text(without_interface(reading.xpath(".//p")[0])) == "a [illegible] b"
+    assert reading.xpath(".//*[@data-type='omission']")[0].get("title") == "Illegible, says the author"
+
+
+def test_lost_figure_is_described_in_reading_and_absent_from_diplomatic(views, saxon):
+    body = ('<p xml:id="rule-p1">Pictured is a cartoon.</p><figure type="lost" resp="ed:editors">'
+            '<figDesc>A figure the text refers to.</figDesc><gap reason="lost"/></figure>')
+    reading = render(views, saxon, "reading", body)
+    assert "A figure the text refers to." in reading.xpath("string(.//figure[@data-tei='figure']/figcaption)")
+    dipl = render(views, saxon, "diplomatic", body)
+    assert not dipl.xpath(".//figure") and "figure the text" not in text(dipl)
+
+
+def test_placeholder_of_a_missing_note_says_so_in_reading_only(views, saxon):
+    body = ('<p xml:id="rule-p1">x <ref type="noteref" subtype="unmatched" n="8" target="#rule-note8">[8]</ref></p>'
+            '<note xml:id="rule-note8" n="8" type="missing" resp="ed:editors"><gap reason="lost">'
+            '<desc>Note 8 is not in the received text.</desc></gap></note>')
+    reading = render(views, saxon, "reading", body)
+    assert "[Note 8 is not in the received text.]" in text(reading)
+    marker = reading.xpath(".//*[@data-tei='ref']")[0]
+    assert "ed-unmatched" in marker.get("class")
+    assert "Note 8 is not in the received text" not in text(render(views, saxon, "diplomatic", body))
 
 
 def test_inline_note_shows_its_hand_in_reading(views, saxon):
@@ -150,9 +192,12 @@ def test_speaker_runs_into_its_speech_in_diplomatic(views, saxon):
 
 
 def test_editors_attributed_turn_names_the_speaker_in_reading_only(views, saxon):
-    body = ('<sp xml:id="rule-sp1" who="#bukharin" resp="ed:editors"><note type="attribution" resp="ed:editors">Why.</note>'
+    body = ('<sp xml:id="rule-sp1" who="#bukharin" resp="ed:editors" cert="high">'
+            '<certainty cert="high" locus="value" match="@who" resp="ed:editors"/>'
+            '<note type="attribution" resp="ed:editors">Why.</note>'
             '<p xml:id="rule-p1">Citizens judges.</p></sp>')
     assert "BUKHARIN" in text(render(views, saxon, "reading", body))
+    assert "(speaker attributed by the editors, certainty high)" in text(render(views, saxon, "reading", body))
     assert "BUKHARIN" not in text(render(views, saxon, "diplomatic", body))
 
 

@@ -40,9 +40,9 @@
           </section>
           <section aria-labelledby="app-interventions">
             <h2 id="app-interventions">Interventions</h2>
-            <xsl:variable name="interventions" select="$text//(choice | supplied | seg[@type = 'omission'])"/>
+            <xsl:variable name="interventions" select="$text//(choice | supplied | add | figure)"/>
             <xsl:choose>
-              <xsl:when test="empty($interventions)"><p>None: the text has no corrections, regularizations, supplied text or marked omissions.</p></xsl:when>
+              <xsl:when test="empty($interventions)"><p>None: the text has no corrections, regularizations, supplied or added text, marked omissions or lost figures.</p></xsl:when>
               <xsl:otherwise>
                 <table class="ed-app-table">
                   <thead><tr><th scope="col">Kind</th><th scope="col">Where</th><th scope="col">As printed</th><th scope="col">Reading text</th><th scope="col">Hand</th></tr></thead>
@@ -70,7 +70,8 @@
   <xsl:function name="ed:target-note" as="element(note)?">
     <xsl:param name="ref" as="element(ref)"/>
     <xsl:variable name="target" select="normalize-space($ref/@target)"/>
-    <xsl:sequence select="if (starts-with($target, '#')) then id(substring($target, 2), root($ref))[self::note] else ()"/>
+    <!-- the editors' placeholder of a missing note is not the note -->
+    <xsl:sequence select="if (starts-with($target, '#')) then id(substring($target, 2), root($ref))[self::note][not(@type = 'missing')] else ()"/>
   </xsl:function>
 
   <!-- Is the element in the diplomatic text (not the editors' and not inside theirs)? -->
@@ -112,29 +113,33 @@
     </li>
   </xsl:template>
 
-  <xsl:template match="choice | supplied | seg" mode="apparatus">
+  <xsl:template match="choice | supplied | add | figure" mode="apparatus">
     <tr id="app-{ed:anchor(.)}" data-tei="{local-name()}">
       <td>{ed:kind(.)}</td>
       <td><xsl:call-template name="ed:places"/></td>
       <td>{if (self::choice) then string-join((sic | orig) ! string(), ' ')
            else if (ed:is-editorial(.)) then '(nothing)' else string(.)}</td>
-      <td>{if (self::choice) then string-join((corr | reg) ! string(), ' ') else string(.)}</td>
-      <td>{ed:hand-label(if (self::choice) then ed:hand((corr | reg)[1]) else ed:hand(.))}</td>
+      <td>{if (self::choice[reg/gap]) then string(orig) || ' (a cut)'
+           else if (self::choice) then string-join((corr | reg) ! string(), ' ')
+           else if (self::figure) then normalize-space(figDesc) else string(.)}</td>
+      <td>{ed:hand-label(if (self::choice[reg/gap]) then ed:hand(reg/gap) else if (self::choice) then ed:hand((corr | reg)[1]) else ed:hand(.))}</td>
     </tr>
   </xsl:template>
 
   <xsl:function name="ed:kind" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="
-        if ($e/self::choice[sic]) then 'correction (sic → corr)'
+        if ($e/self::choice[reg/gap]) then (if ($e/reg/gap/@reason = 'omitted') then 'omission' else $e/reg/gap/@reason) || ' (orig → gap)'
+        else if ($e/self::choice[sic]) then 'correction (sic → corr)'
         else if ($e/self::choice[orig]) then 'regularization (orig → reg)'
         else if ($e/self::choice) then 'choice'
         else if ($e/self::supplied) then 'supplied' || ($e/@reason ! (' (' || . || ')'))
-        else 'omission'"/>
+        else if ($e/self::add) then 'added by the source' || ($e/@type ! (' (' || . || ')'))
+        else 'lost figure'"/>
   </xsl:function>
 
   <xsl:template match="ref" mode="apparatus">
-    <li id="app-{ed:anchor(.)}" data-tei="ref">Marker <strong>{normalize-space()}</strong>: not present in the source<xsl:if test="@target"> (it points to {@target}, which the file does not have)</xsl:if>. <xsl:call-template name="ed:places"/></li>
+    <li id="app-{ed:anchor(.)}" data-tei="ref">Marker <strong>{normalize-space()}</strong>: not present in the source<xsl:if test="@target and not(@subtype = 'unmatched')"> (it points to {@target}, which the file does not have)</xsl:if>. <xsl:call-template name="ed:places"/></li>
   </xsl:template>
 
   <xsl:template match="p" mode="ed:plain"><p><xsl:apply-templates mode="#current"/></p></xsl:template>

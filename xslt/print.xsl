@@ -154,7 +154,7 @@
   <!-- Notes of the reading text: footnotes. -->
 
   <!-- The first marker of a note becomes its footnote call; the source's number is kept. -->
-  <xsl:template match="ref[@type = 'noteref'][key('ed:note-by-id', normalize-space(@target))]" mode="reading" priority="2">
+  <xsl:template match="ref[@type = 'noteref'][not(@subtype = 'unmatched')][key('ed:note-by-id', normalize-space(@target))]" mode="reading" priority="2">
     <xsl:variable name="note" select="key('ed:note-by-id', normalize-space(@target))[1]"/>
     <xsl:choose>
       <xsl:when test=". is key('ed:noterefs', normalize-space(@target))[1]">
@@ -175,7 +175,7 @@
   </xsl:template>
 
   <!-- In the diplomatic text a matched marker links to the end note, as printed. -->
-  <xsl:template match="ref[@type = 'noteref'][key('ed:note-by-id', normalize-space(@target))]" mode="diplomatic" priority="2">
+  <xsl:template match="ref[@type = 'noteref'][not(@subtype = 'unmatched')][key('ed:note-by-id', normalize-space(@target))]" mode="diplomatic" priority="2">
     <a class="ed-noteref" data-tei="ref" id="{ed:anchor(.)}" href="#{substring-after(normalize-space(@target), '#')}"><xsl:apply-templates mode="#current"/></a>
   </xsl:template>
 
@@ -206,6 +206,10 @@
       <xsl:apply-templates mode="#current"/>
     </div>
   </xsl:template>
+
+  <!-- The editors' placeholder of a note the source lacks: its marker is printed as it stands and
+       the apparatus says that the note is not in the source. -->
+  <xsl:template match="note[@type = 'missing']" mode="reading diplomatic" priority="4"/>
 
   <!-- The editors' notes: footnotes with a letter, in the reading text only. -->
   <xsl:template match="note[ed:is-editorial(.)][not(parent::bibl[@type = 'attribution'])]" mode="reading" priority="3">
@@ -239,7 +243,7 @@
   </xsl:function>
 
   <!-- Inside a footnote every block is inline (a footnote is one box of text). -->
-  <xsl:template match="p | quote" mode="ed:fn">
+  <xsl:template match="p | quote | cit" mode="ed:fn">
     <span class="pr-fn-{local-name()}" data-tei="{local-name()}">
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
       <xsl:apply-templates mode="ed:fn"/>
@@ -322,7 +326,7 @@
       <h1>Apparatus of the editors’ interventions</h1>
       <p class="pr-back-intro">Every correction and regularization of the editors, every intervention the sources print in brackets with its hand, every cut and every note marker without its note, with the page of the reading text.</p>
       <xsl:for-each select="TEI">
-        <xsl:variable name="entries" select="text//(choice | supplied | note[@place = 'inline'] | seg[@type = 'omission'] | ref[@type = 'noteref'][@subtype = 'unmatched'])"/>
+        <xsl:variable name="entries" select="text//(choice | supplied | add | note[@place = 'inline'] | ref[@type = 'noteref'][@subtype = 'unmatched'])"/>
         <h2>{ed:title(.)}</h2>
         <xsl:choose>
           <xsl:when test="empty($entries)"><p class="pr-none">No intervention.</p></xsl:when>
@@ -371,8 +375,11 @@
   <xsl:template match="note" mode="ed:app">
     <span class="pr-app-lemma">{normalize-space()}</span> intervention of {ed:hand-label(ed:hand(.))}{@type ! (' (' || . || ')')}
   </xsl:template>
-  <xsl:template match="seg" mode="ed:app">
-    <span class="pr-app-lemma">{normalize-space()}</span> cut by {ed:hand-label(ed:hand(.))}
+  <xsl:template match="add" mode="ed:app">
+    <span class="pr-app-lemma">{normalize-space()}</span> added by {ed:hand-label(ed:hand(.))}
+  </xsl:template>
+  <xsl:template match="choice[reg/gap]" mode="ed:app" priority="1">
+    <span class="pr-app-lemma">{normalize-space(orig)}</span> {if (reg/gap/@reason = 'omitted') then 'cut' else 'marked ' || reg/gap/@reason} by {ed:hand-label(ed:hand(reg/gap))}
   </xsl:template>
   <xsl:template match="ref" mode="ed:app">
     marker <span class="pr-app-lemma">{normalize-space()}</span>: the source does not have this note

@@ -1,7 +1,7 @@
 """The diplomatic text of a TEI file, and its proof against the received file.
 
 The diplomatic text is the source's own characters: the editors' additions are left out
-(corr, reg, expan, and note/supplied/add of resp ed:editors), sic/orig/abbr are chosen
+(corr, reg, expan, and note/supplied/add/figure of resp ed:editors), sic/orig/abbr are chosen
 inside choice, lb is a line feed, a speaker label runs into its speech after one space,
 and every block (an element laid out as mixed text) is a line of its own. Only the number
 of blank lines between blocks may differ from the source.
@@ -19,7 +19,7 @@ from .tei import TEI_NS, has_inline_layout, local_name, parse_tei
 
 EDITORS = "ed:editors"
 ALWAYS_EDITORIAL = frozenset({"corr", "reg", "expan", "ex"})
-EDITORIAL_WHEN_OURS = frozenset({"note", "supplied", "add", "head", "bibl", "label"})
+EDITORIAL_WHEN_OURS = frozenset({"note", "supplied", "add", "head", "bibl", "label", "figure"})
 NOT_TEXT = frozenset({"teiHeader", "standOff", "facsimile"})
 RUN_IN = frozenset({"speaker"})
 

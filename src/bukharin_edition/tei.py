@@ -93,6 +93,8 @@ def has_inline_layout(el: etree._Element) -> bool:
     """
     if local_name(el) in ALWAYS_INLINE:
         return True
+    if local_name(el) == "cit" and el.get("type") == "block":  # a quotation of one line with its citation
+        return True
     if (el.text or "").strip():
         return True
     children = [child for child in el if isinstance(child.tag, str)]
@@ -103,7 +105,7 @@ def has_inline_layout(el: etree._Element) -> bool:
     return any((child.tail or "").strip() for child in el)
 
 
-PHRASES = frozenset({"persName", "date", "ref", "seg", "supplied", "choice", "q", "lb", "title", "foreign",
+PHRASES = frozenset({"persName", "date", "ref", "seg", "supplied", "add", "choice", "q", "lb", "title", "foreign",
                      "gap", "unclear", "hi", "rs", "placeName", "orgName"})
 
 

@@ -77,6 +77,14 @@ def notes(*numbers: str, marker: int | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+PLACEHOLDER = """    <back>
+      <div xml:id="{id}-div2" type="notes">
+        <note xml:id="{id}-note2" n="2" resp="ed:editors" type="missing"><gap reason="lost"><desc>Note 2 is not in the received text.</desc></gap></note>
+      </div>
+    </back>
+"""
+
+
 def p(n: int, content: str) -> str:
     return f'        <p xml:id="{{id}}-p{n}">{content}</p>'
 
@@ -143,6 +151,38 @@ CASES = {
                            '@@        <sp xml:id="{id}-sp1" who="#{id}-p1">\n          <speaker>THE PRESIDENT:</speaker>\n          <p xml:id="{id}-p2">Proceed.</p>\n        </sp>',
                            {"profile": True}),
     "p-not-empty": ("is empty", p(2, "Not empty."), "@@" + p(2, " "), {}),
+    "add-of-the-source": ("but resp=\"ed:editors\" says the editors added it",
+                          p(2, 'He <add place="inline" resp="ed:author" type="interpolation">[Stalin]</add> is.'),
+                          "@@" + p(2, 'He <add place="inline" resp="ed:editors" type="interpolation">[Stalin]</add> is.'), {}),
+    "supplied-of-the-editors": ("is text this edition's editors supply and needs resp=\"ed:editors\"",
+                                p(2, 'He <supplied reason="omitted" resp="ed:editors">is</supplied> here.'),
+                                "@@" + p(2, 'He <supplied reason="omitted" resp="ed:author">[is]</supplied> here.'), {}),
+    "gap-omitted-keeps-mark": ("An omission the source marks keeps the mark it printed",
+                               p(2, 'Cut <choice><orig>[…]</orig><reg resp="ed:editors"><gap reason="omitted" resp="ed:website"/></reg></choice> here.'),
+                               "@@" + p(2, 'Cut <gap reason="omitted" resp="ed:website"/> here.'), {}),
+    "gap-omitted-hand": ("The gap needs resp: the hand that marked it in the source",
+                         p(2, 'Cut <choice><orig>…</orig><reg resp="ed:editors"><gap reason="omitted" resp="ed:author"/></reg></choice> here.'),
+                         "@@" + p(2, 'Cut <choice><orig>…</orig><reg resp="ed:editors"><gap reason="omitted"/></reg></choice> here.'), {}),
+    "figure-lost-described": ("A figure the received text lost is the editors' record",
+                              '        <figure resp="ed:editors" type="lost"><figDesc>A figure the text refers to.</figDesc><gap reason="lost"/></figure>',
+                              '@@        <figure type="lost"><figDesc>A figure the text refers to.</figDesc><gap reason="lost"/></figure>', {}),
+    "attribution-certainty": ("The editors attribute this turn (resp=\"ed:editors\"): say how sure they are",
+                              '        <sp xml:id="{id}-sp1" cert="high" resp="ed:editors" who="#president">\n'
+                              '          <certainty cert="high" locus="value" match="@who" resp="ed:editors"/>\n'
+                              '          <note resp="ed:editors" type="attribution">The label is not printed.</note>\n'
+                              '          <p xml:id="{id}-p2">Proceed.</p>\n        </sp>',
+                              '@@        <sp xml:id="{id}-sp1" cert="high" resp="ed:editors" who="#president">\n'
+                              '          <certainty cert="medium" locus="value" match="@who" resp="ed:editors"/>\n'
+                              '          <note resp="ed:editors" type="attribution">The label is not printed.</note>\n'
+                              '          <p xml:id="{id}-p2">Proceed.</p>\n        </sp>',
+                              {"profile": True}),
+    "noteref-placeholder": ("so it points at the editors' placeholder, a note type=\"missing\"",
+                            p(2, 'Text <ref n="2" subtype="unmatched" target="#{id}-note2" type="noteref">[2]</ref>.'),
+                            "@@" + p(2, 'Text <ref n="2" subtype="unmatched" target="#{id}-p1" type="noteref">[2]</ref>.'),
+                            {"raw_back": PLACEHOLDER}),
+    "cit-block-one-line": ("A cit of type block is one paragraph of the source",
+                           '        <cit xml:id="{id}-cit1" type="block"><quote>Words.</quote> <bibl type="citation">(Pravda)</bibl></cit>',
+                           '@@        <cit xml:id="{id}-cit1" type="block"><quote xml:id="{id}-quote1" type="block"><p xml:id="{id}-p2">Words.</p></quote> <bibl type="citation">(Pravda)</bibl></cit>', {}),
     # grammar cases: the edition's schema refuses them
     "grammar-unknown-element": ("<bogus> is not an element of the edition's encoding",
                                 p(2, "Plain."), "@@" + p(2, "A <bogus>thing</bogus>."), {"rule": "grammar"}),
@@ -168,6 +208,7 @@ def render(case_id: str, rule: str, fragment: str, body: str, opts: dict, valid:
     if "back" in opts:
         good, bad, marker = opts["back"]
         back = notes(*(good if valid else bad), marker=None if valid else marker)
+    back = opts.get("raw_back", back)
     profile = PARTIC if opts.get("profile") else ""
     text = HEAD.format(expect="{expect}", id=case_id, profile=profile, who="@@" + who if not valid and "who" in opts else who,
                        body=body, back=back)

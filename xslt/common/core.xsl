@@ -26,7 +26,7 @@
 
   <!-- An element of mixed text standing alone among blocks is a block (a line) of its own, as in
        fidelity.diplomatic_lines: one the views show inline (a citation, a name) gets a line box. -->
-  <xsl:template match="*[not(local-name() = ('p', 'head', 'item', 'speaker', 'note', 'quote', 'sp', 'div', 'list', 'cit', 'lb'))]
+  <xsl:template match="*[not(local-name() = ('p', 'head', 'item', 'speaker', 'note', 'quote', 'sp', 'div', 'list', 'cit', 'lb', 'figure', 'certainty'))]
                         [ancestor::text][ed:is-mixed(.)][not(ancestor::*[ed:is-mixed(.)])]"
       mode="reading diplomatic" priority="20">
     <div class="ed-line"><xsl:next-match/></div>
@@ -147,6 +147,14 @@
   <!-- An entry of a quotation collection: the quotation and the editors' attribution. -->
   <xsl:template match="cit" mode="reading diplomatic">
     <div class="ed-cit"><xsl:call-template name="ed:prov"/><xsl:call-template name="ed:corresp-link"/><xsl:apply-templates mode="#current"/></div>
+  </xsl:template>
+
+  <!-- A block quotation with, outside the quote, the citation and the note marker the source
+       prints after it: one line of the text, set off as a quotation. -->
+  <xsl:template match="cit[@type = 'block']" mode="reading diplomatic">
+    <blockquote class="ed-cit ed-cit-block"><xsl:call-template name="ed:prov"/><xsl:call-template name="ed:corresp-link"/>
+      <p class="ed-cit-line"><xsl:apply-templates mode="#current"/><xsl:call-template name="ed:cite-mark"/></p>
+    </blockquote>
   </xsl:template>
 
   <!-- A link to a parallel passage (@corresp), in the reading text only. -->

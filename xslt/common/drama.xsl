@@ -20,7 +20,7 @@
     <div class="ed-sp"><xsl:call-template name="ed:prov"/>
       <p class="ed-speaker ed-by-editors" data-edition="attribution">
         <span class="ed-speaker-name" title="Speaker: {ed:participant-label(.)}{ed:participant-register(.)}">{ed:participant-label(.)}</span>
-        <span class="ed-hand-label"> (speaker attributed by the editors)</span>
+        <span class="ed-hand-label"> (speaker attributed by the editors{(certainty[@match = '@who'][1]/@cert, @cert)[1] ! (', certainty ' || .)})</span>
       </p>
       <xsl:apply-templates mode="#current"/>
     </div>

@@ -33,7 +33,7 @@
 
   <!-- Phrase-level elements: an element of the text holding one of them is mixed text (tei.PHRASES). -->
   <xsl:variable name="ed:phrases" as="xs:string+"
-      select="('persName', 'date', 'ref', 'seg', 'supplied', 'choice', 'q', 'lb', 'title', 'foreign',
+      select="('persName', 'date', 'ref', 'seg', 'supplied', 'add', 'choice', 'q', 'lb', 'title', 'foreign',
                'gap', 'unclear', 'hi', 'rs', 'placeName', 'orgName')"/>
 
   <!-- Is the element's content mixed text, that is, one block of the text (tei.has_inline_layout)?
@@ -46,6 +46,7 @@
   <xsl:function name="ed:is-mixed" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="local-name($e) = $ed:always-inline
+                          or exists($e/self::cit[@type = 'block'])
                           or empty($e/*)
                           or (if (root($e) instance of document-node())
                               then exists(key('ed:texts-of', generate-id($e), root($e)))
@@ -60,7 +61,7 @@
   <xsl:function name="ed:is-editorial" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="local-name($e) = ('corr', 'reg', 'expan', 'ex')
-                          or (local-name($e) = ('note', 'supplied', 'add', 'head', 'bibl', 'label')
+                          or (local-name($e) = ('note', 'supplied', 'add', 'head', 'bibl', 'label', 'figure')
                               and tokenize($e/@resp) = 'ed:editors')"/>
   </xsl:function>
 

@@ -12,14 +12,15 @@
   <xsl:key name="ed:noterefs" match="ref[@type = 'noteref'][@target]" use="normalize-space(@target)"/>
 
   <!-- A note marker links to its note (which links back); its text is the source's "[4]". -->
-  <xsl:template match="ref[@type = 'noteref'][ed:pointer-href(@target) != '']" mode="reading diplomatic" priority="2">
+  <xsl:template match="ref[@type = 'noteref'][not(@subtype = 'unmatched')][ed:pointer-href(@target) != '']" mode="reading diplomatic" priority="2">
     <a class="ed-noteref" role="doc-noteref" href="{ed:pointer-href(@target)}"><xsl:call-template name="ed:prov"/>
       <xsl:attribute name="id" select="ed:anchor(.)"/>
       <xsl:apply-templates mode="#current"/>
     </a>
   </xsl:template>
 
-  <!-- A marker whose note the source does not have: it leads to the apparatus, which says so. -->
+  <!-- A marker whose note the source does not have (it points at the editors' placeholder, which
+       the diplomatic text leaves out): it leads to the apparatus, which says so. -->
   <xsl:template match="ref[@type = 'noteref']" mode="reading diplomatic" priority="1">
     <a class="ed-noteref ed-unmatched" href="apparatus.html#app-{ed:anchor(.)}"><xsl:call-template name="ed:prov"/>
       <xsl:attribute name="id" select="ed:anchor(.)"/>

@@ -223,6 +223,11 @@
             <xsl:otherwise>not known</xsl:otherwise>
           </xsl:choose>
         </dd>
+        <!-- the date of writing, where the header records it (profileDesc/creation) -->
+        <xsl:for-each select="$tei/teiHeader/profileDesc/creation/date[1]">
+          <dt>Written</dt>
+          <dd data-tei="creation"><xsl:apply-templates select="." mode="reading"/></dd>
+        </xsl:for-each>
         <dt>Address</dt>
         <dd>
           <xsl:variable name="href" select="ed:safe-href($bibl/ptr[1]/@target)"/>

@@ -16,7 +16,7 @@ from . import brackets, collection, corrections, dates, foreign, mia, notes, par
 from .blocks import split_blocks
 from .context import Context
 from .inline import DataRecognizer, Recognizer
-from .header import PERSONS_FILE, SHARED_FILE, build_header
+from .header import PERSONS_FILE, SHARED_FILE, build_header, creation_from_front
 from .shared import build_shared
 
 PROFILES: dict[str, ModuleType] = {
@@ -83,10 +83,12 @@ def encode_source(manifest: Manifest, source: Source,
         if front is not None:
             text.insert(0, front)
         lines = notes.encode_notes(text, section, ctx, _note_paragraphs) if section else {}
+        markers.place_missing(text)
         markers.report_unmarked(lines)
     corrections.check_applied(ours, ctx, dict(manifest.lines_of(source)))
     root = new_document(source.id, source.language)
     header = build_header(manifest, source, profile.DESCRIPTION)
+    creation_from_front(header, text)
     profile_desc = header.find(f"{{{TEI_NS}}}profileDesc")
     for part in ctx.profile_desc:
         profile_desc.append(part)

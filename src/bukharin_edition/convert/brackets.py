@@ -10,10 +10,22 @@ The brackets stay as characters of the text, inside the element that encodes the
   exclamation           note type="exclamation"  '[!]'
   reference             note type="reference"    '[VI Lenin, …, Volume 21, — MIA.]'
   signed gloss          note type="gloss"        '[NB — the organ of the Bolsheviks]'
-  unsigned insertion    supplied reason="interpolation"   '[the peasant]'
-  omission              seg type="omission"      '[…]', '[...]', '(…)', '(...)'
-  insertion in ( )      supplied reason="interpolation"   '(they)', '(is)': a parenthesis holding
+  unsigned insertion    add type="interpolation"  '[the peasant]'
+  omission              choice of orig and gap    '[…]', '[...]', '(…)', '(...)', '[omitted]'
+  the source's gap      choice of orig and gap    '[illegible]' (gap reason illegible), '[two pages
+                                                  missing]' (gap reason missing): the source says
+                                                  what it could not give
+  insertion in ( )      add type="interpolation"  '(they)', '(is)': a parenthesis holding
                         only a pronoun, article or auxiliary verb, which only an editor adds
+
+The brackets are the source's text, not this edition's: an unsigned insertion is the source's
+addition to what it quotes, an `add` (TEI's element for text "inserted in the source text by an
+author, scribe, or a previous annotator or corrector"), never the editors' `supplied`, which
+the edition keeps for its own additions. A printed omission mark is the source's gap: the
+characters as printed in `orig`, and the editors' reading of them, a `gap` of the hand that left
+the text out, in `reg`, as the edition keeps every printed form it reads:
+
+  <choice><orig>[…]</orig><reg resp="ed:editors"><gap reason="omitted" resp="ed:author"/></reg></choice>
 
 The hand comes from the signature; an unsigned bracket is the hand named by the source's
 option `unsigned_brackets` (default: author). Numbered brackets ('[4]') are note markers,
@@ -27,13 +39,18 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..manifest import Source
-from ..tei import element
+from ..tei import element, sub
 from .blocks import Block
 from .context import Context
 from .inline import Recognizer, fill_nested
 
 BRACKET = re.compile(r"\[(?!\d{1,3}\])(?![a-z]\])[^\[\]\n]+\]|\((?:…|\.{3,4}|\. \. \.)\)")
 OMISSION_MARK = re.compile(r"…|\.{3,4}|\. \. \.")
+STATED_OMISSION = re.compile(r"(?:\w+ )?(?:omitted|cut|deleted)", re.IGNORECASE)
+STATED_ILLEGIBLE = re.compile(r"(?:\w+ ){0,2}(?:illegible|unreadable|indecipherable|undecipherable)(?: \w+){0,2}",
+                              re.IGNORECASE)
+STATED_MISSING = re.compile(r"(?:[\w-]+ ){0,5}(?:missing|lost|torn (?:off|out)|not preserved)(?: [\w-]+){0,3}",
+                            re.IGNORECASE)
 INSERTED_WORDS = ("they|he|she|it|we|you|i|him|her|them|us|the|a|an|is|are|was|were|be|been|has|have|had|"
                   "and|of|to|in|that|this|not|who|which|do|does|did|will|would|shall|should")
 PARENTHESIZED_INSERTION = re.compile(rf"(?<=\w )\((?:{INSERTED_WORDS})(?: (?:{INSERTED_WORDS}))?\)(?= \w)")
@@ -48,7 +65,7 @@ HAND_WORDS = {"mia": "mia", "translator": "translator", "trans": "translator", "
 class Classification:
     """What a bracket is and whose it is."""
 
-    element: str  # note or supplied
+    element: str  # note, add or gap
     type: str
     hand: str
     signed: bool
@@ -80,8 +97,12 @@ def classify(bracket: str, source: Source) -> Classification:
     if not signed:
         hand = source.options.get("unsigned_brackets", "author")
     lowered = content.lower()
-    if OMISSION_MARK.fullmatch(content):
-        return Classification("seg", "omission", hand, signed)
+    if OMISSION_MARK.fullmatch(content) or STATED_OMISSION.fullmatch(content):
+        return Classification("gap", "omitted", hand, signed)
+    if STATED_ILLEGIBLE.fullmatch(content):
+        return Classification("gap", "illegible", hand, signed)
+    if STATED_MISSING.fullmatch(content):
+        return Classification("gap", "missing", hand, signed)
     if lowered.startswith("sic"):
         kind = "sic"
     elif "italics" in lowered:
@@ -93,7 +114,7 @@ def classify(bracket: str, source: Source) -> Classification:
     elif signed:
         kind = "gloss"
     else:
-        return Classification("supplied", "interpolation", hand, signed)
+        return Classification("add", "interpolation", hand, signed)
     return Classification("note", kind, hand, signed)
 
 
@@ -103,14 +124,29 @@ def _hand(word: str, initials: set[str]) -> str:
     return HAND_WORDS.get(word.lower().rstrip("."), "")
 
 
+def omission(printed: str, hand: str, reason: str = "omitted") -> etree._Element:
+    """A printed omission mark (or a gap the source states): the characters in orig, the gap of
+    the hand that marked it in reg."""
+    choice = element("choice")
+    sub(choice, "orig", text=printed)
+    reg = sub(choice, "reg", {"resp": "ed:editors"})
+    sub(reg, "gap", {"reason": reason, "resp": f"ed:{hand}"})
+    return choice
+
+
+def insertion(hand: str) -> etree._Element:
+    """The source's own bracketed insertion into what it quotes (its brackets go inside)."""
+    return element("add", {"type": "interpolation", "place": "inline", "resp": f"ed:{hand}"})
+
+
 def recognizer() -> Recognizer:
     """The recognizer of bracketed interventions, for every profile."""
     def build(match: re.Match, ctx: Context) -> etree._Element:
         found = classify(match.group(0), ctx.source)
-        if found.element == "seg":
-            return element("seg", {"type": "omission", "resp": f"ed:{found.hand}"}, match.group(0))
-        if found.element == "supplied":
-            el = element("supplied", {"reason": found.type, "resp": f"ed:{found.hand}"})
+        if found.element == "gap":
+            return omission(match.group(0), found.hand, found.type)
+        if found.element == "add":
+            el = insertion(found.hand)
         else:
             el = element("note", {"type": found.type, "place": "inline", "resp": f"ed:{found.hand}"})
         return fill_nested(el, match.group(0), ctx, RECOGNIZER)
@@ -124,8 +160,9 @@ RECOGNIZER = recognizer()
 def insertion_recognizer() -> Recognizer:
     """Words in parentheses that only an editor adds to a quotation: '(they)', '(is)'."""
     def build(match: re.Match, ctx: Context) -> etree._Element:
-        hand = ctx.source.options.get("unsigned_brackets", "author")
-        return element("supplied", {"reason": "interpolation", "resp": f"ed:{hand}"}, match.group(0))
+        el = insertion(ctx.source.options.get("unsigned_brackets", "author"))
+        el.text = match.group(0)
+        return el
 
     return Recognizer("insertion", PARENTHESIZED_INSERTION, build)
 

@@ -1,11 +1,22 @@
-"""The teiHeader of a source, written from its manifest entry."""
+"""The teiHeader of a source, written from its manifest entry and the facts its front matter states.
+
+The date of writing (`profileDesc/creation/date`) is the manifest's `created`; where the manifest
+does not give it, it is the date a provenance line of the front matter states ("Written: Written
+on June 11, 1921", "Delivered: 13 December 1924"), with the normalized value the text's date has.
+"""
 from __future__ import annotations
+
+import re
 
 from lxml import etree
 
 from .. import __version__
 from ..manifest import Manifest, Source
-from ..tei import sub
+from ..tei import TEI_NS, element, sub
+
+WRITTEN = re.compile(r"^\s*(?:Written|Delivered|Dated?)\s*:", re.IGNORECASE)
+DATE_ATTRIBUTES = ("when", "from", "to", "notBefore", "notAfter", "precision", "cert", "when-custom",
+                   "datingMethod", "calendar")
 
 EDITION_TITLE = "The Bukharin documents"
 SHARED_FILE = "edition.xml"
@@ -112,6 +123,40 @@ def build_header(manifest: Manifest, source: Source, description: str) -> etree.
         f"by edition convert (profile '{source.profile}').")
     return header
 
+
+def creation_from_front(header: etree._Element, text: etree._Element) -> etree._Element | None:
+    """Record the date of writing that the front matter states, unless the header has one."""
+    profile = header.find(f"{{{TEI_NS}}}profileDesc")
+    if profile is None or profile.find(f"{{{TEI_NS}}}creation") is not None:
+        return None
+    ns = {"t": TEI_NS}
+    # the provenance lines: in front, or (a page pasted without blank lines) the text's first blocks
+    blocks = text.xpath("t:front//t:div[@type='provenance']/t:p | (t:body//t:p)[position() <= 3]", namespaces=ns)
+    found = next((date for p in blocks for date in _dates_of_writing(p)), None)
+    if found is not None:
+        attrs = {name: found.get(name) for name in DATE_ATTRIBUTES if found.get(name) is not None}
+        creation = element("creation")
+        sub(creation, "date", attrs, " ".join("".join(found.itertext()).split()))
+        profile.insert(0, creation)
+        return creation
+    return None
+
+
+def _dates_of_writing(p: etree._Element):
+    """The normalized dates on the lines of a block that say when the text was written."""
+    line = [p.text or ""]
+    for el in p.iter():
+        if el is p:
+            continue
+        name = etree.QName(el).localname
+        if name == "lb":
+            line = []
+        elif name == "date" and WRITTEN.match("".join(line)) and not any(
+                etree.QName(a).localname == "title" for a in el.iterancestors()) \
+                and any(el.get(a) for a in ("when", "from", "notBefore", "notAfter")):
+            yield el
+        if el.getparent() is p:
+            line.append(el.tail or "")
 
 def _bibl(manifest: Manifest, source: Source) -> etree._Element:
     """The web page the source was published on, as far as it is known (what is not known is

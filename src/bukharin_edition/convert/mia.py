@@ -18,14 +18,15 @@ from ..tei import element, sub
 from .blocks import METADATA, Block, looks_like_heading
 from .context import Context
 from . import notes
-from .inline import fill
+from .inline import append_text, fill
 from .structure import contents, contents_entries, group_lists, heading, item_list, paragraph, split_heading
 
 NAME = "mia-article"
 DESCRIPTION = (
     "Encoded by the profile 'mia-article': title, the archive's provenance lines and the editor's "
-    "introduction in front; sections, paragraphs, lists and block quotations (with their citations "
-    "as bibl) in body; the notes section in back, each note with its number and its hand "
+    "introduction in front; sections, paragraphs, lists and block quotations in body (a quotation of "
+    "one paragraph that ends with its citation or a note marker is a cit: the quote, then, outside it, "
+    "the citation as bibl and the marker); the notes section in back, each note with its number and its hand "
     "(ed:author, or ed:mia when it ends '— MIA')."
 )
 
@@ -39,6 +40,7 @@ ENDS_WITH_REFERENCE = re.compile(r"(?:\)|\[\d{1,3}\]|\[[^\[\]]*—\s*MIA\.?\])\.
 CITATION = re.compile(
     r"(?<=[.!?’”'\"…] )(?P<bibl>\((?:[^()]|\([^()]*\))*\))(?P<after>(?:\s*\[[^\[\]]*\])*\s*)$"
 )
+TRAILING_MARKERS = re.compile(r"(?<=\S)(?P<after>(?:\s*\[\d{1,3}\])+\s*)$")
 MAX_QUOTE_PARAGRAPHS = 4
 WRITTEN = re.compile(r"^\s*(?:Written|Delivered|Dated|Date)\s*:", re.IGNORECASE)
 ENCODES_NOTES = True  # the notes section comes after the front matter, see encode()
@@ -62,6 +64,7 @@ def encode(blocks: list[Block], ctx: Context) -> etree._Element:
     else:
         _sections(body, body_blocks, ctx, always_divided=True)
     lines = notes.encode_notes(text, section, ctx, _note_flow) if section else {}
+    markers.place_missing(text)
     markers.report_unmarked(lines)
     return text
 
@@ -207,7 +210,16 @@ def _salutation(text: str) -> bool:
 
 
 def block_quote(parent: etree._Element, blocks: list[Block], ctx: Context) -> etree._Element:
-    """Append a block quotation; a citation in parentheses at its end becomes its bibl."""
+    """Append a block quotation; a citation in parentheses at its end becomes its bibl.
+
+    A quotation of one paragraph that ends with its citation or a note marker is a cit: the
+    quote, and outside it, where the source prints them, the bibl and the marker. (A quotation of
+    several paragraphs keeps them inside its last paragraph: the diplomatic text is a line a block.)
+    """
+    last = blocks[-1].text
+    ending = CITATION.search(last) or TRAILING_MARKERS.search(last)
+    if len(blocks) == 1 and ending:
+        return _cited_quote(parent, blocks[0], ending, ctx)
     quote = sub(parent, "quote", {"xml:id": ctx.new_id("quote"), "type": "block"})
     for position, block in enumerate(blocks):
         last = position == len(blocks) - 1
@@ -221,6 +233,23 @@ def block_quote(parent: etree._Element, blocks: list[Block], ctx: Context) -> et
         fill(bibl, match["bibl"], ctx)
         fill(p, match["after"], ctx)
     return quote
+
+
+def _cited_quote(parent: etree._Element, block: Block, ending: re.Match, ctx: Context) -> etree._Element:
+    """A block quotation with its citation and marker outside the quote: one cit, one line."""
+    cit = sub(parent, "cit", {"xml:id": ctx.new_id("cit"), "type": "block"})
+    quote = sub(cit, "quote")  # the quoted text of the cit, which is the block (and its line)
+    ctx.new_id("quote"), ctx.new_id("p")  # their numbers stay taken: the ids of the blocks after do not move
+    ctx.block_ids.setdefault(block.first_line, cit.get("{http://www.w3.org/XML/1998/namespace}id"))
+    cited = "bibl" in ending.groupdict() and ending["bibl"]
+    start = ending.start("bibl") if cited else ending.start("after")
+    quoted = block.text[:start]
+    fill(quote, quoted.rstrip(), ctx)
+    append_text(cit, quoted[len(quoted.rstrip()):])
+    if cited:
+        fill(sub(cit, "bibl", {"type": "citation"}), ending["bibl"], ctx)
+    fill(cit, ending["after"], ctx)
+    return cit
 
 
 def _note_flow(note: etree._Element, blocks: list[Block], ctx: Context) -> None:

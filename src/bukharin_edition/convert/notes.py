@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..tei import element, sub
+from ..tei import XML_ID, element, sub, tei
 from .blocks import Block
 from .context import Context
 from .inline import Recognizer, append_text, fill
@@ -271,11 +271,52 @@ class NoteMarkers:
         ref.text = match.group(0)
         return ref
 
+    def place_missing(self, text_el: etree._Element) -> None:
+        """Give each note the markers call and the source lacks the editors' placeholder.
+
+        The placeholder is a note of type missing (resp ed:editors) in the notes section, with
+        the marker's number, holding a gap reason lost; the unmatched markers point at it.
+        """
+        markers = [ref for ref in text_el.iter(tei("ref"))
+                   if ref.get("type") == "noteref" and ref.get("subtype") == "unmatched"]
+        if not markers:
+            return
+        div = next((d for d in text_el.iter(tei("div")) if d.get("type") == "notes"
+                    and d.getparent() is not None and etree.QName(d.getparent()).localname == "back"), None)
+        if div is None:
+            back = text_el.find(tei("back"))
+            if back is None:
+                back = sub(text_el, "back")
+            div = sub(back, "div", {"xml:id": self.ctx.new_id("div"), "type": "notes"})
+        placed: dict[str, str] = {}
+        for ref in markers:
+            number = ref.get("n")
+            if number not in placed:
+                placed[number] = _placeholder(div, number, self.ctx)
+            ref.set("target", f"#{placed[number]}")
+
     def report_unmarked(self, lines: dict[str, int]) -> None:
         marked = {n for n, _ in self.seen}
         for number, line in lines.items():
             if number not in marked:
                 self.ctx.warn(line, f"note {number} has no marker in the text")
+
+
+def _placeholder(div: etree._Element, number: str, ctx: Context) -> str:
+    """Insert the placeholder of note `number` among the notes, in the order of their numbers."""
+    ident = note_id(ctx.source.id, number)
+    if any(el.get(XML_ID) == ident for el in div.iter()):
+        ident = ctx.new_id(f"note{number if number.isdigit() else ''}-missing")
+    note = element("note", {"xml:id": ident, "n": number, "type": "missing", "resp": "ed:editors"})
+    gap = sub(note, "gap", {"reason": "lost"})
+    sub(gap, "desc", text=f"Note {number} is called by a marker of the text and is not in the received text.")
+    later = next((el for el in div if el.tag == tei("note") and number.isdigit()
+                  and (el.get("n") or "").isdigit() and int(el.get("n")) > int(number)), None)
+    if later is not None:
+        later.addprevious(note)
+    else:
+        div.append(note)
+    return ident
 
 
 class _AnyOf:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ..tei import element, sub
+from ..tei import element, sub, tei
 from .blocks import Block
 from .context import Context
 from .structure import contents, contents_entries, group_lists, heading, item_list, paragraph, split_heading
@@ -44,6 +44,7 @@ def fill_divisions(top: etree._Element, blocks: list[Block], ctx: Context,
     previous = ""
     for position, (kind, run) in enumerate(group_lists(blocks)):
         if kind:
+            container = _after_divisions(top, container, ctx, section_type)
             item_list(container, run, kind, ctx)
             previous = run[-1].text.rstrip()
             continue
@@ -60,5 +61,15 @@ def fill_divisions(top: etree._Element, blocks: list[Block], ctx: Context,
             if rest is not None:
                 paragraph(container, rest, ctx)
             continue
+        container = _after_divisions(top, container, ctx, section_type)
         for block in run:
             paragraph(container, block, ctx)
+
+
+def _after_divisions(top: etree._Element, container: etree._Element, ctx: Context,
+                     section_type: str) -> etree._Element:
+    """Where text goes: text after a division of top (a table of contents) opens an untitled
+    division, as TEI has no paragraph after a division of the same parent."""
+    if container is top and top.find(tei("div")) is not None:
+        return sub(top, "div", {"xml:id": ctx.new_id("div"), "type": section_type})
+    return container

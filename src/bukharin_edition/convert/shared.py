@@ -46,9 +46,11 @@ PRINCIPLES = (
         "lost from line 100 on."
     )),
     ("quotation", (
-        "Quotation marks are kept as characters of the text, never replaced by markup. Block "
-        "quotations are quote elements; a citation that follows a quotation is a bibl inside it, "
-        "where the source put it."
+        "Quotation marks are kept as characters of the text, never replaced by markup (marks all: "
+        "every quotation keeps the marks the source printed, and q and quote add none). Block "
+        "quotations are quote elements; a block quotation of one paragraph followed by its citation "
+        "or a note marker is a cit holding the quote and, outside it, the citation (bibl) and the "
+        "marker (ref), as the source prints them."
     )),
     ("hyphenation", "Hyphens are kept as received."),
     ("segmentation", (
@@ -63,7 +65,10 @@ PRINCIPLES = (
         "from the source's rule for unsigned brackets): sic-markers as note type sic, statements on "
         "emphasis as note type emphasis, exclamations as note type exclamation, bibliographic "
         "references as note type reference, signed glosses as note type gloss, unsigned insertions "
-        "as supplied reason interpolation. Numbered brackets are note markers (ref type noteref, "
+        "into what the source quotes as add type interpolation (the source's addition, not this "
+        "edition's). Omission marks the source prints ('…', '[…]', '(...)') are its gaps: a choice of "
+        "orig, the mark as printed, and reg (resp ed:editors) holding a gap reason omitted of the hand "
+        "that cut. Numbered brackets are note markers (ref type noteref, "
         "subtype unmatched when the source lacks the note). Attributions that the text does not print "
         "(who speaks an unlabelled turn) are marked with resp ed:editors and explained in a note of "
         "the editors. The editors add no text to the source: everything they add is in note, corr, "

@@ -1,4 +1,10 @@
-"""Block-level builders shared by the profiles: paragraphs, headings, lists."""
+"""Block-level builders shared by the profiles: paragraphs, headings, lists.
+
+A paragraph that refers to a picture standing beside it ("pictured is a cartoon", "(pictured)",
+"the photo above") in a received text, which is text only, refers to a figure the received text
+lost: the editors record it after the paragraph, as `figure type="lost" resp="ed:editors"` with
+the words that refer to it in `figDesc` and a `gap reason="lost"`.
+"""
 from __future__ import annotations
 
 import re
@@ -12,11 +18,37 @@ from .context import Context
 from .inline import append_text, fill
 
 
+PICTURE = r"(?:picture|photo(?:graph)?|image|illustration|cartoon|drawing|portrait|poster)"
+PICTURE_REFERENCE = re.compile(
+    rf"\bpictured (?:is|are|here|above|below|left|right|on the (?:left|right))\b"
+    rf"|\((?:pictured|see (?:the )?{PICTURE}[^()]*)\)"
+    rf"|\b(?:the|this|these) {PICTURE}s? (?:above|below|here|on the (?:left|right))\b",
+    re.IGNORECASE,
+)
+
+
 def paragraph(parent: etree._Element, block: Block, ctx: Context) -> etree._Element:
     """Append the block as one p; its single line feeds become lb."""
     p = sub(parent, "p", {"xml:id": ctx.new_id("p")})
     ctx.block_ids.setdefault(block.first_line, p.get("{http://www.w3.org/XML/1998/namespace}id"))
-    return fill(p, block.text, ctx)
+    fill(p, block.text, ctx)
+    lost_figure(parent, block.text)
+    return p
+
+
+def lost_figure(parent: etree._Element, text: str) -> etree._Element | None:
+    """Record the figure a paragraph refers to and the received text lost, after the paragraph."""
+    found = PICTURE_REFERENCE.search(text)
+    if found is None:
+        return None
+    start = max((m.end() for m in re.finditer(r"[.!?](?=\s)", text[:found.start()])), default=0)
+    end = next((m.end() for m in re.finditer(r"[.!?]", text[found.end():])), len(text) - found.end())
+    words = " ".join(text[start:found.end() + end].split())
+    figure = sub(parent, "figure", {"type": "lost", "resp": "ed:editors"})
+    sub(figure, "figDesc", text=f"A figure the text refers to (\u201c{words}\u201d); the received text "
+                                "does not hold it.")
+    sub(figure, "gap", {"reason": "lost"})
+    return figure
 
 
 def heading(parent: etree._Element, text: str, ctx: Context) -> etree._Element:

@@ -7,7 +7,7 @@ Only the text (`text`) is counted, never the header. The features:
   notes          the source's notes: a `note` in `back`, or one of the author's, the translator's,
                  the Marxists Internet Archive's or the source's editor's hand (`@resp` ed:author,
                  ed:translator, ed:mia, ed:editor) wherever it stands; the edition's own notes
-                 (ed:editors) are not the source's
+                 (ed:editors, the placeholders of missing notes among them) are not the source's
   note markers   `ref type="noteref"`
   dates          `date`
   persons        `persName`
@@ -50,6 +50,8 @@ def summarize(root: etree._Element, register: Iterable[str] | None = None) -> di
 
 
 def _source_note(note: etree._Element) -> bool:
+    if "ed:editors" in (note.get("resp") or "").split():
+        return False
     if note.xpath("ancestor::t:back", namespaces=_NS):
         return True
     return bool(set((note.get("resp") or "").split()) & SOURCE_HANDS)

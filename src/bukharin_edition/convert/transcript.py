@@ -5,7 +5,7 @@ at a participant declared once in particDesc. Participants come from the labels,
 accused addressed by name ('Accused Rykov, do you plead guilty?') and from the manifest.
 The record's usual label is upper case with a colon; other forms ('The President:',
 'VYSHINSKY.', 'MR. X:') are read too, with a warning. An ellipsis that opens or closes a
-paragraph marks a cut by the source's editor: it is a seg of type omission.
+paragraph marks a cut by the source's editor: the ellipsis as printed in orig, its gap in reg.
 
 Options (manifest [source.options]):
   participants  list of {id, name, role, note, person}: participants declared beforehand (the
@@ -13,7 +13,8 @@ Options (manifest [source.options]):
                 their id in the person register, where the editors know who is meant
   parts         list of {lines = [first, last], type, speaker?, reason?}: each part is a div of
                 that type; a part with a `speaker` is one turn of that participant, attributed by
-                the editors (resp ed:editors) with `reason` as their note
+                the editors (resp ed:editors) with `reason` as their note and `cert` (high,
+                medium, low; default medium) as their certainty: @cert and a certainty on @who
 Blocks outside the declared parts form divisions of type 'proceedings'. An unlabelled
 paragraph inside a dialogue continues the previous turn; the editors mark the attribution.
 """
@@ -27,6 +28,7 @@ from lxml import etree
 from ..errors import ConversionError
 from ..tei import element, sub
 from .blocks import Block
+from .brackets import omission
 from .context import Context
 from .inline import Recognizer, append_text, fill
 from .structure import heading, paragraph, split_heading
@@ -36,8 +38,9 @@ DESCRIPTION = (
     "Encoded by the profile 'transcript': each labelled turn ('LABEL: speech') is an sp whose "
     "speaker holds the label as printed and whose who points at a participant declared in "
     "particDesc; parts without labels are divisions typed in the manifest; a turn whose speaker "
-    "the text does not print is attributed by the editors (resp ed:editors) with a note saying why; "
-    "an ellipsis opening or closing a paragraph is a cut of the source's editor (seg type omission)."
+    "the text does not print is attributed by the editors (resp ed:editors, cert and a certainty on who saying how sure they are) "
+    "with a note saying why; "
+    "an ellipsis opening or closing a paragraph is a cut of the source's editor (choice: the ellipsis as printed in orig, gap reason omitted resp ed:website in reg)."
 )
 
 USUAL_LABEL = re.compile(r"^(?P<label>(?:THE |MR\.? |MRS\.? )?[A-Z][A-Z’'\-]*(?: [A-Z][A-Z’'\-]+)*:)(?P<rest>.*)$",
@@ -53,7 +56,8 @@ OTHER_LABELS = (
                r"(?P<rest> \S.*)$", re.DOTALL),
 )
 ADDRESSED = re.compile(r"\bAccused (?P<name>[A-Z][a-z’'\-]+)")
-OMISSION = re.compile(r"^…(?= )|(?<= )…\.?$|(?<=\S)…\.$")
+CERTAINTIES = ("high", "medium", "low")
+OMISSION = re.compile(r"^…(?= )|(?<= )…(?=\.?$)|(?<=\S)…(?=\.$)")
 
 
 @dataclass
@@ -63,6 +67,7 @@ class Part:
     type: str
     speaker: str = ""
     reason: str = ""
+    cert: str = "medium"
 
 
 @dataclass
@@ -86,7 +91,7 @@ def participant_id(label: str) -> str:
 def omission_recognizer() -> Recognizer:
     """An ellipsis opening or closing a paragraph: a cut made by the source's editor."""
     def build(match: re.Match, ctx: Context) -> etree._Element:
-        return element("seg", {"type": "omission", "resp": "ed:website"}, match.group(0))
+        return omission(match.group(0), "website")
 
     return Recognizer("omission", OMISSION, build)
 
@@ -135,7 +140,8 @@ def _parts(ctx: Context) -> list[Part]:
     for raw in ctx.source.options.get("parts", []):
         try:
             first, last = raw["lines"]
-            parts.append(Part(first, last, raw["type"], raw.get("speaker", ""), raw.get("reason", "")))
+            parts.append(Part(first, last, raw["type"], raw.get("speaker", ""), raw.get("reason", ""),
+                              raw.get("cert", "medium")))
         except (KeyError, TypeError, ValueError) as exc:
             raise ConversionError(
                 f"source '{ctx.source.id}': a transcript part needs lines = [first, last] and type ({raw!r})"
@@ -145,7 +151,20 @@ def _parts(ctx: Context) -> list[Part]:
                 f"source '{ctx.source.id}': the part at lines {first}–{last} attributes its text to "
                 f"{parts[-1].speaker} but gives no reason; an attribution the text does not print needs one"
             )
+        if parts[-1].cert not in CERTAINTIES:
+            raise ConversionError(
+                f"source '{ctx.source.id}': the part at lines {first}–{last} gives cert = {parts[-1].cert!r}; "
+                f"write one of {', '.join(CERTAINTIES)} (how sure the editors are of the speaker)"
+            )
     return parts
+
+
+def attributed_sp(parent: etree._Element, who: str, cert: str, reason: str, ctx: Context) -> etree._Element:
+    """A turn the editors attribute: resp and cert on the sp, a certainty on @who, their note."""
+    sp = sub(parent, "sp", {"xml:id": ctx.new_id("sp"), "who": f"#{who}", "resp": "ed:editors", "cert": cert})
+    sub(sp, "certainty", {"cert": cert, "locus": "value", "match": "@who", "resp": "ed:editors"})
+    sub(sp, "note", {"xml:id": ctx.new_id("attribution"), "type": "attribution", "resp": "ed:editors"}, reason)
+    return sp
 
 
 def _declared(ctx: Context) -> dict[str, Participant]:
@@ -235,9 +254,8 @@ def _dialogue(div: etree._Element, run: list[Block], ctx: Context,
             if previous is None:
                 paragraph(container, block, ctx)
                 continue
-            sp = sub(container, "sp", {"xml:id": ctx.new_id("sp"), "who": f"#{previous.ident}", "resp": "ed:editors"})
-            sub(sp, "note", {"xml:id": ctx.new_id("attribution"), "type": "attribution", "resp": "ed:editors"},
-                f"An unlabelled paragraph of the record; it continues the turn of {previous.name}.")
+            sp = attributed_sp(container, previous.ident, "medium",
+                               f"An unlabelled paragraph of the record; it continues the turn of {previous.name}.", ctx)
             paragraph(sp, block, ctx)
             continue
         match, usual = found
@@ -271,8 +289,7 @@ def _attributed_turn(div: etree._Element, run: list[Block], part: Part, ctx: Con
     person = participants.get(participant_id(part.speaker))
     if person is None:
         person = _participant(part.speaker, True, run[0].first_line, ctx, participants)
-    sp = sub(div, "sp", {"xml:id": ctx.new_id("sp"), "who": f"#{person.ident}", "resp": "ed:editors"})
-    sub(sp, "note", {"xml:id": ctx.new_id("attribution"), "type": "attribution", "resp": "ed:editors"}, part.reason)
+    sp = attributed_sp(div, person.ident, part.cert, part.reason, ctx)
     for block in run:
         if _label(block.text):
             ctx.warn(block.first_line, f"a labelled turn inside the part attributed to {part.speaker}")
