@@ -90,8 +90,9 @@ def test_a_chronology_too_long_for_one_page_gets_a_page_per_year(paged):
     split = []
     for href in years:
         target, anchor = href.split("#")
+        assert _page(out / target).xpath(f"//*[@id='{anchor}']"), href
+    for target in dict.fromkeys(href.split("#")[0] for href in years):  # a year held by an earlier year's page
         page = _page(out / target)
-        assert page.xpath(f"//*[@id='{anchor}']"), href
         split += [s.get("data-block") for s in page.xpath("//*[@class='ed-statement']")]
         for link in page.xpath("//p[@class='ed-statement-source']/a/@href"):
             assert (out / target).parent.joinpath(link.split("#")[0]).resolve().is_file()
@@ -173,3 +174,30 @@ def test_an_edit_rewrites_only_the_search_shard_that_holds_the_source(tmp_path, 
     path.write_text(text[:at] + "Edited. " + text[at:], "utf-8")
     fourth, times = build()
     assert fourth == third and all(folder.joinpath("pagefind-entry.json").is_file() for folder in times)
+
+
+def _year_of(statement) -> str:
+    return statement.get("data-when", "")[:4]
+
+
+def test_a_date_on_a_reading_page_leads_to_its_year_in_either_chronology(paged):
+    """A date links to chronology.html#y<year>: there, its year's section or the first statement
+    of that year (under an earlier year's event); when the years have pages of their own, the
+    year's link to the page that holds the year's statements."""
+    out, _, _, single = paged
+    links = {(source, a.get("href")) for source in SOURCES
+             for a in _page(single / source / "reading.html").xpath("//a[@class='ed-year']")}
+    assert len(links) > 20
+    for source, href in sorted(links):
+        page, anchor = href.split("#")
+        year = anchor.removeprefix("y")
+        assert page == "../chronology.html" and year.isdigit(), href
+        whole = _page(single / "chronology.html").xpath(f"//*[@id='{anchor}']")
+        assert len(whole) == 1, (source, href)
+        held = whole[0].xpath("ancestor-or-self::section[1]//*[@class='ed-statement']")
+        assert any(_year_of(s) == year for s in held), (source, href)
+        (jump,) = _page(out / "chronology.html").xpath(f"//nav[@class='ed-years']/a[@id='{anchor}']")
+        target, fragment = jump.get("href").split("#")
+        landing = _page(out / target).xpath(f"//*[@id='{fragment}']")
+        assert len(landing) == 1 and any(
+            _year_of(s) == year for s in landing[0].xpath("ancestor-or-self::section[1]//*[@class='ed-statement']")), href

@@ -79,8 +79,9 @@ def test_a_date_the_chronology_lists_links_to_the_chronology(views, saxon, folde
             'April to May</date>, <date notBefore="1920" notAfter="1921" precision="low">about 1920</date>, '
             '<date when="--03-12">12 March</date></p>')
     html = render(views, saxon, folder, "reading", body)
-    assert links(html, "ed-year") == [("../chronology.html", "3rd April, 1917"), ("../chronology.html", "April to May"),
-                                      ("../chronology.html", "about 1920")]
+    assert links(html, "ed-year") == [("../chronology.html#y1917", "3rd April, 1917"),
+                                      ("../chronology.html#y1917", "April to May"),
+                                      ("../chronology.html#y1920", "about 1920")]
     assert html.xpath("//a[@class='ed-year']/time[@datetime='1917-04-03']")
 
 
@@ -112,7 +113,7 @@ def test_the_parallel_view_links_in_its_reading_column_only(views, saxon, folder
     body = '<p xml:id="rule-p1"><persName ref="per:lenin">Lenin</persName> in <date when="1917">1917</date></p>'
     html = render(views, saxon, folder, "parallel", body)
     assert [a.get("href") for a in html.xpath("//*[@data-side='reading']//a[@class='ed-person' or @class='ed-year']")] \
-        == ["../persons/lenin.html", "../chronology.html"]
+        == ["../persons/lenin.html", "../chronology.html#y1917"]
     assert not html.xpath("//*[@data-side='diplomatic']//a[@class='ed-person' or @class='ed-year']")
 
 

@@ -10,6 +10,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:ed="urn:bukharin-edition:xslt"
     xmlns:f="urn:bukharin-edition:facts"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all"
     expand-text="yes">
@@ -22,10 +23,34 @@
     <xsl:variable name="root" select="if ($split) then '../' else ''"/>
     <xsl:variable name="entries" select="listEvent/(event | f:statement)"/>
     <xsl:variable name="years" select="distinct-values($entries ! ed:year(@key))"/>
+    <!-- A statement's own year may have no section (an event goes under its first year): the
+         first statement of such a year carries the year's anchor, so that every date a reading
+         page links (../chronology.html#y<year>, names.xsl's ed:year-href) finds its year. -->
+    <xsl:variable name="anchored" as="map(xs:string, xs:string)">
+      <xsl:map>
+        <xsl:for-each-group select="listEvent//f:statement[not(ed:own-year(.) = $years)][ed:own-year(.) != '']"
+            group-by="ed:own-year(.)">
+          <xsl:map-entry key="generate-id(current-group()[1])" select="current-grouping-key()"/>
+        </xsl:for-each-group>
+      </xsl:map>
+    </xsl:variable>
+    <!-- year → the year whose section holds it -->
+    <xsl:variable name="held-by" as="map(xs:string, xs:string)">
+      <xsl:map>
+        <xsl:for-each select="$years"><xsl:map-entry key="." select="."/></xsl:for-each>
+        <xsl:for-each-group select="listEvent//f:statement[not(ed:own-year(.) = $years)][ed:own-year(.) != '']"
+            group-by="ed:own-year(.)">
+          <xsl:map-entry key="current-grouping-key()"
+              select="ed:year(current-group()[1]/ancestor-or-self::*[parent::listEvent]/@key)"/>
+        </xsl:for-each-group>
+      </xsl:map>
+    </xsl:variable>
+    <xsl:variable name="all-years" select="sort(map:keys($held-by), (), function($y) {(not(matches($y, '^\d')), $y)})"/>
     <xsl:variable name="jump" as="node()*">
-      <xsl:for-each select="$years">
+      <xsl:for-each select="$all-years">
         <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
-        <a href="{ed:year-page(., $split)}#{ed:year-anchor(.)}">{.}</a>
+        <a href="{ed:year-page($held-by(.), $split)}#{ed:year-anchor(.)}"><xsl:if
+            test="$split"><xsl:attribute name="id" select="ed:year-anchor(.)"/></xsl:if>{.}</a>
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="sections" as="map(xs:string, element())">
@@ -37,6 +62,7 @@
               <ol class="ed-chronology">
                 <xsl:apply-templates select="current-group()" mode="entry">
                   <xsl:with-param name="root" select="$root" tunnel="yes"/>
+                  <xsl:with-param name="anchored" select="$anchored" tunnel="yes"/>
                 </xsl:apply-templates>
               </ol>
             </section>
@@ -82,9 +108,9 @@
             <xsl:with-param name="trail" select="(['Chronology', '../chronology.html'], [., ''])"/>
             <xsl:with-param name="body" as="element()+">
               <nav class="ed-years" aria-label="Years">
-                <xsl:for-each select="$years">
+                <xsl:for-each select="$all-years">
                   <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
-                  <a href="{substring-after(ed:year-page(., true()), 'chronology/')}#{ed:year-anchor(.)}">{.}</a>
+                  <a href="{substring-after(ed:year-page($held-by(.), true()), 'chronology/')}#{ed:year-anchor(.)}">{.}</a>
                 </xsl:for-each>
               </nav>
               <xsl:sequence select="$sections(.)"/>
@@ -112,15 +138,26 @@
   <!-- One dated statement: the date normalized (and its Julian form), the sentence, the source. -->
   <xsl:template match="f:statement" mode="statement">
     <xsl:param name="root" as="xs:string" tunnel="yes" select="''"/>
+    <xsl:param name="anchored" as="map(xs:string, xs:string)" tunnel="yes" select="map{}"/>
     <xsl:variable name="date" select="date"/>
     <xsl:variable name="norm" select="($date/@when[. != ''], string-join(((($date/@from, $date/@notBefore)[. != ''])[1], (($date/@to, $date/@notAfter)[. != ''])[1]), '/'))[1]"/>
     <div class="ed-statement" data-source="{@source}" data-block="{@block}" data-when="{$norm}">
+      <xsl:if test="map:contains($anchored, generate-id())">
+        <xsl:attribute name="id" select="ed:year-anchor($anchored(generate-id()))"/>
+      </xsl:if>
       <p class="ed-statement-date"><span class="ed-iso">{($norm[. != ''], '?')[1]}</span> “{$date}”<xsl:if
           test="$date/@when-custom[. != '']"><xsl:text> </xsl:text><span class="ed-calendar">Old Style (Julian) {$date/@when-custom} = New Style (Gregorian) {$norm}</span></xsl:if></p>
       <blockquote><p>{@sentence}</p></blockquote>
       <p class="ed-statement-source"><a href="{$root}{@source}/reading.html#{@block}">{key('source', @source)/@title}, § {@block}</a></p>
     </div>
   </xsl:template>
+
+  <!-- A statement's own year, as a reading page's link to it reads it (names.xsl's ed:year-href). -->
+  <xsl:function name="ed:own-year" as="xs:string">
+    <xsl:param name="statement" as="element(f:statement)"/>
+    <xsl:variable name="year" select="substring(($statement/date/@when, $statement/date/@from, $statement/date/@notBefore)[1], 1, 4)"/>
+    <xsl:sequence select="if (matches($year, '^\d{4}$')) then $year else ''"/>
+  </xsl:function>
 
   <!-- The year of an entry's sort key: its first four characters, if it has a year. -->
   <xsl:function name="ed:year" as="xs:string">

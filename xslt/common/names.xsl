@@ -55,13 +55,12 @@
         else '../persons/' || $id || '.html'"/>
   </xsl:function>
 
-  <!-- A date's place in the chronology, or '': for a date the chronology lists
+  <!-- A date's year in the chronology, or '': for a date the chronology lists
        (chronology.statements_of: in the text, not the editors' addition, not inside a title or
-       another date) whose value begins with a year, not inside or around another link. The
-       chronology is the page: it has an anchor for a year (#y<year>) only where a statement
-       opens that year's section (a statement of an event goes under the event's first year) and
-       only while it is one page (past 3,000 statements the years have pages of their own), so
-       no year anchor exists for every date. -->
+       another date) whose value begins with a year, not inside or around another link.
+       chronology.html has an anchor for every year a statement has (chronology.xsl): its
+       section, the first statement of a year held in an earlier year's event, or, when the
+       years have pages of their own, the year's link to its page. -->
   <xsl:function name="ed:year-href" as="xs:string">
     <xsl:param name="date" as="element(date)"/>
     <xsl:variable name="year" select="substring(($date/@when, $date/@from, $date/@notBefore)[1], 1, 4)"/>
@@ -72,7 +71,7 @@
             or exists($date/ancestor::*[ed:wraps-link(.)]) or exists($date//*[ed:makes-link(.)])
             or exists($date//persName | $date//date)
             or exists($date/ancestor::persName)) then ''
-        else '../chronology.html'"/>
+        else '../chronology.html#' || 'y' || $year"/>
   </xsl:function>
 
   <xsl:template match="persName" mode="reading">
