@@ -24,26 +24,24 @@ FACTS_NS = "urn:bukharin-edition:facts"
 XSLT_DIR = Path(__file__).resolve().parents[3] / "xslt"
 
 
-def fact(name: str, attrib: dict | None = None, text: str | None = None) -> etree._Element:
-    """An element of the facts vocabulary (attributes without a value are left out)."""
-    el = etree.Element(f"{{{FACTS_NS}}}{name}", nsmap={None: FACTS_NS, "tei": TEI_NS})
+def _filled(el: etree._Element, attrib: dict | None, text: str | None) -> etree._Element:
     for key, value in (attrib or {}).items():
-        if value is not None:
+        if value is not None:  # an attribute without a value is left out
             el.set(key, str(value))
     if text:
         el.text = text
     return el
+
+
+def fact(name: str, attrib: dict | None = None, text: str | None = None) -> etree._Element:
+    """An element of the facts vocabulary (attributes without a value are left out)."""
+    return _filled(etree.Element(f"{{{FACTS_NS}}}{name}", nsmap={None: FACTS_NS, "tei": TEI_NS}), attrib, text)
 
 
 def sub(parent: etree._Element, name: str, attrib: dict | None = None, text: str | None = None,
         ns: str = FACTS_NS) -> etree._Element:
-    el = etree.SubElement(parent, f"{{{ns}}}{name}")
-    for key, value in (attrib or {}).items():
-        if value is not None:
-            el.set(key, str(value))
-    if text:
-        el.text = text
-    return el
+    """A child of a facts element, of the facts vocabulary or (ns) TEI's."""
+    return _filled(etree.SubElement(parent, f"{{{ns}}}{name}"), attrib, text)
 
 
 def write_file(builder: Builder, relative: str, data: bytes) -> None:
