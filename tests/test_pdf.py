@@ -242,13 +242,19 @@ def test_a_source_that_cannot_be_printed_is_named_and_no_edition_pdf_lacks_it(tm
     assert (tmp_path / "edition" / "pdf" / "stray-history-title.pdf").is_file()
 
 
+def _tagged_catalog(reader: PdfReader):
+    """The document catalog, which marks the PDF tagged: a structure tree, its language, metadata."""
+    catalog = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"]
+    assert catalog["/Lang"] == "en" and "/Metadata" in catalog
+    return catalog
+
+
 def test_a_sources_pdf_is_tagged_with_its_metadata(pdf_build):
     """WeasyPrint's PDF/UA-1 structure tree survives the stamping; the number is an artifact."""
     out, _ = pdf_build
     reader = PdfReader(out / "pdf" / "mia-permanent-revolution.pdf")
-    catalog = reader.trailer["/Root"]
-    assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"]
-    assert catalog["/Lang"] == "en" and "/Metadata" in catalog
+    _tagged_catalog(reader)
     assert reader.metadata.title == "The Theory of Permanent Revolution"
     assert reader.metadata.author == "N. I. Bukharin"
     content = re.sub(rb"\s+", b" ", reader.pages[1].get_contents().get_data())
@@ -353,9 +359,7 @@ def test_edition_pdf_is_tagged(pdf_build):
     """One structure tree for the whole edition (PDF/UA-1 by WeasyPrint), numbers as artifacts."""
     out, _ = pdf_build
     reader = PdfReader(out / "pdf" / "edition.pdf")
-    catalog = reader.trailer["/Root"]
-    assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"]
-    assert catalog["/Lang"] == "en" and "/Metadata" in catalog
+    catalog = _tagged_catalog(reader)
 
     def kinds(element, found):
         element = element.get_object()

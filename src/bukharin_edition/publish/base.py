@@ -167,6 +167,15 @@ def compile_stylesheet(context: Context, name: str):
     return executable
 
 
+def schema_folder(context: Context) -> Path:
+    """The schema beside the TEI folder (schema/), or the edition's own when the TEI is elsewhere
+    (a folder of TEI files built on their own): what the manual and the downloads publish."""
+    schema = context.tei_dir.parent / "schema"
+    if not (schema / "bukharin.rng").is_file():
+        schema = Path(__file__).resolve().parents[3] / "schema"
+    return schema
+
+
 FACTS = ".facts"  # edition/.facts/<builder>/<id>.xml (or .json): what a reduction keeps of each source
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..tei import PUBLISHED_SCHEMA, XML_ID, tei
-from .base import Builder, Source
+from .base import Builder, Source, schema_folder
 from .pages import write_file
 from .text import citable, reading_text, source_title, squeeze
 
@@ -25,10 +25,7 @@ class DownloadsBuilder(Builder):
 
     @property
     def schema_dir(self) -> Path:
-        schema = self.context.tei_dir.parent / "schema"
-        if not (schema / "bukharin.rng").is_file():
-            schema = Path(__file__).resolve().parents[3] / "schema"
-        return schema
+        return schema_folder(self.context)
 
     def finish(self) -> None:
         for name in PUBLISHED_SCHEMA:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import Builder, compile_stylesheet
+from .base import Builder, compile_stylesheet, schema_folder
 from .pages import write_pages
 
 
@@ -31,9 +31,7 @@ class ManualBuilder(Builder):
         compile_stylesheet(self.context, "manual")
 
     def finish(self) -> None:
-        schema = self.context.tei_dir.parent / "schema"
-        if not (schema / "bukharin.rng").is_file():
-            schema = Path(__file__).resolve().parents[3] / "schema"
+        schema = schema_folder(self.context)
         if not (schema / "bukharin.rng").is_file():
             return
         from ..manual import ODD, RNG, SCH, Odd, _corpus, load_model, load_rules, manual_facts
